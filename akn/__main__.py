@@ -1,0 +1,6 @@
+"""``python -m akn`` runs the ``akn`` command."""
+import sys
+
+from akn.cli import main
+
+sys.exit(main())

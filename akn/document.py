@@ -1,0 +1,49 @@
+"""The result of a parse: the AKN tree, its bytes and the warnings."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from akn.errors import Diagnostic
+
+AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
+
+
+@dataclass
+class Document:
+    """An Akoma Ntoso document produced by :func:`akn.parse`.
+
+    ``root`` is the lxml ``<akomaNtoso>`` element; ``xml`` the serialised
+    bytes (UTF-8, with declaration, pretty-printed, byte-identical for the
+    same input and options); ``warnings`` the diagnostics about the input.
+    """
+
+    root: etree._Element
+    warnings: list[Diagnostic] = field(default_factory=list)
+    frbr_uri: str = ""
+    lang: str = ""          # ISO 639-2/T code of the expression: eng, rus, kaz
+    tradition: str = ""     # eu | uk | us | kz | ru
+    source: str = "<text>"
+    _xml: bytes | None = field(default=None, repr=False)
+
+    @property
+    def xml(self) -> bytes:
+        if self._xml is None:
+            self._xml = to_bytes(self.root)
+        return self._xml
+
+    @property
+    def tree(self) -> etree._ElementTree:
+        return self.root.getroottree()
+
+    def to_dict(self) -> dict:
+        """Metadata and warnings as plain data (what ``akn parse --json`` prints)."""
+        return {"source": self.source, "frbr_uri": self.frbr_uri, "lang": self.lang,
+                "tradition": self.tradition,
+                "warnings": [w.to_dict() for w in self.warnings]}
+
+
+def to_bytes(root: etree._Element) -> bytes:
+    """Serialise an AKN element the one way the toolkit always does."""
+    return etree.tostring(root, encoding="UTF-8", xml_declaration=True, pretty_print=True)

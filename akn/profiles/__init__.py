@@ -1,0 +1,1 @@
+"""Language and drafting-tradition profiles."""

@@ -1,0 +1,1 @@
+"""Lark grammars of the akn parser, shipped as package data (akn.grammar)."""

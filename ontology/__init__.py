@@ -1,0 +1,1 @@
+"""Turtle ontology, detection lexicon and canned SPARQL queries (akn.ontology)."""
