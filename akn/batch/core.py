@@ -1,0 +1,374 @@
+"""The batch driver: discover, skip what is up to date, convert the rest, journal.
+
+Order of events for one input, which is what makes a killed run safe:
+
+1. hash the input (SHA-256); if the manifest holds an ``ok``/``warning``
+   entry with the same hash and the same options, and every recorded output
+   is still there with its recorded size, report it as ``skipped``;
+2. otherwise convert it; each output is written to ``.akn-batch/tmp`` and
+   renamed into place (complete or absent, never partial);
+3. only then append its entry to the manifest.
+
+A run killed between 2 and 3 simply redoes that input next time, writing the
+same bytes again.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import time
+from collections import deque
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterator
+
+from akn.atomic import atomic_write
+from akn.batch.inputs import Input, discover, plan_outputs
+from akn.batch.executors import make_executor
+from akn.batch.formats import check_formats, parse_formats
+from akn.batch.manifest import Lock, Manifest
+from akn.batch.worker import FileResult, Task, error_dict, run_task
+
+OPTION_KEYS = ("lang", "country", "doctype")
+
+
+class BatchError(ValueError):
+    """The batch cannot start: bad sources, output folder inside the inputs..."""
+
+
+@dataclass
+class Summary:
+    """Counts for the whole batch, updated as results arrive."""
+
+    total: int = 0          # inputs discovered
+    done: int = 0           # inputs with a result so far
+    ok: int = 0
+    warning: int = 0
+    error: int = 0
+    skipped: int = 0        # up to date, not converted again
+    bytes_in: int = 0       # size of the inputs converted (not skipped)
+    elapsed: float = 0.0
+    interrupted: bool = False
+    stopped_early: bool = False   # --fail-fast stopped the batch
+    started: float = field(default_factory=time.monotonic, repr=False)
+
+    def add(self, result: FileResult) -> None:
+        self.done += 1
+        setattr(self, result.status, getattr(self, result.status) + 1)
+        if result.skipped:
+            self.skipped += 1
+        elif result.status != "error":
+            self.bytes_in += result.size
+        self.elapsed = time.monotonic() - self.started
+
+    @property
+    def converted(self) -> int:
+        return self.ok + self.warning - self.skipped
+
+    @property
+    def not_processed(self) -> int:
+        return self.total - self.done
+
+    def to_dict(self) -> dict:
+        return {"total": self.total, "ok": self.ok, "warning": self.warning, "error": self.error,
+                "skipped": self.skipped, "converted": self.converted,
+                "not_processed": self.not_processed, "bytes_in": self.bytes_in,
+                "elapsed": round(self.elapsed, 3), "interrupted": self.interrupted,
+                "stopped_early": self.stopped_early}
+
+    def line(self) -> str:
+        """One human line, e.g. ``2013 inputs: 1990 ok, 12 with warnings, 11 failed (1900 up to date) in 41.2 s``."""
+        parts = [f"{self.ok} ok", f"{self.warning} with warnings", f"{self.error} failed"]
+        text = f"{self.total} input{'s' if self.total != 1 else ''}: " + ", ".join(parts)
+        if self.skipped:
+            text += f" ({self.skipped} already up to date)"
+        text += f" in {self.elapsed:.1f} s"
+        if self.interrupted:
+            text += f"; interrupted, {self.not_processed} not processed"
+        elif self.stopped_early:
+            text += f"; stopped at the first failure, {self.not_processed} not processed"
+        return text
+
+
+class Batch:
+    """One batch conversion; iterate it to run it and get a :class:`FileResult` per input.
+
+    >>> import tempfile, pathlib
+    >>> src = pathlib.Path(tempfile.mkdtemp()); out = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (src / "act.txt").write_text("Article 1\\nScope\\n1. Text.\\n")
+    >>> def upper(data, *, source, formats, options):       # any converter will do
+    ...     from akn.batch import Converted
+    ...     return Converted(outputs={"xml": data.upper()})
+    >>> [r.status for r in Batch([src], out, converter=upper, jobs=1)]
+    ['ok']
+    >>> (out / "act.xml").read_bytes()
+    b'ARTICLE 1\\nSCOPE\\n1. TEXT.\\n'
+    >>> [r.skipped for r in Batch([src], out, converter=upper, jobs=1)]   # unchanged: skipped
+    [True]
+    """
+
+    def __init__(self, paths, outdir, *, formats="xml", jobs: int | None = None,
+                 lang: str | None = None, country: str | None = None, doctype: str | None = None,
+                 patterns=None, force: bool = False, fail_fast: bool = False,
+                 executor: str = "local", scheduler: str | None = None, client=None,
+                 converter: Callable | None = None, durable: bool = True):
+        self.sources = [os.fspath(p) for p in ([paths] if isinstance(paths, (str, os.PathLike))
+                                               else paths)]
+        self.outdir = os.fspath(outdir)
+        self.formats = parse_formats(formats)
+        self.jobs = jobs
+        self.options = {"lang": lang, "country": country, "doctype": doctype}
+        self.patterns = patterns
+        self.force = force
+        self.fail_fast = fail_fast
+        self.executor_kind = executor
+        self.scheduler = scheduler
+        self.client = client
+        self.converter = converter
+        self.durable = durable
+        self.summary = Summary()
+        self.inputs: list[Input] | None = None
+        self._duplicates: dict[str, str] = {}
+        self._attempts: dict[str, int] = {}
+
+    # -- planning --------------------------------------------------------------
+    def discover(self) -> list[Input]:
+        """Find the inputs (once); raises :class:`BatchError` for bad sources."""
+        if self.inputs is not None:
+            return self.inputs
+        from akn.batch.inputs import DiscoveryError
+        if not self.sources:
+            raise BatchError("no input given")
+        try:
+            found = discover(self.sources, self.patterns, exclude=[self.outdir])
+        except DiscoveryError as exc:
+            raise BatchError(str(exc)) from None
+        if self.converter is None:
+            check_formats(self.formats)
+        inputs, seen = [], {}
+        for item in found:
+            if item.rel in seen:
+                self._duplicates[item.path] = seen[item.rel]
+            else:
+                seen[item.rel] = item.path
+            inputs.append(item)
+        self.inputs = inputs
+        self.summary.total = len(inputs)
+        self._plan = plan_outputs(sorted(seen), self.formats)
+        real_inputs = {os.path.realpath(i.path) for i in inputs}
+        for rel, outs in self._plan.items():
+            for out in outs.values():
+                if os.path.realpath(os.path.join(self.outdir, out)) in real_inputs:
+                    raise BatchError(f"the output {os.path.join(self.outdir, out)} would overwrite "
+                                     f"an input; choose an output folder outside the sources")
+        return inputs
+
+    def options_key(self) -> str:
+        """Fingerprint of everything besides the input bytes that shapes the outputs."""
+        import akn
+        conv = self.converter
+        name = f"{conv.__module__}.{conv.__qualname__}" if conv else "akn.parse"
+        blob = json.dumps({"formats": self.formats, "options": self.options, "akn": akn.__version__,
+                           "converter": name}, sort_keys=True)
+        return hashlib.sha256(blob.encode()).hexdigest()[:16]
+
+    # -- running ---------------------------------------------------------------
+    def __iter__(self) -> Iterator[FileResult]:
+        return self.run()
+
+    def run(self) -> Iterator[FileResult]:
+        inputs = self.discover()
+        Path(self.outdir).mkdir(parents=True, exist_ok=True)
+        lock = Lock(self.outdir).acquire()
+        manifest = Manifest(self.outdir, durable=self.durable)
+        executor = None
+        try:
+            manifest.prepare()
+            previous = {} if self.force else manifest.load()
+            key = self.options_key()
+            executor = make_executor(self.executor_kind, jobs=self.jobs, scheduler=self.scheduler,
+                                     client=self.client)
+            if hasattr(executor, "start") and self.executor_kind == "dask":
+                executor.start()
+            yield from self._drive(inputs, executor, manifest, previous, key)
+        finally:
+            if executor is not None:
+                executor.shutdown(wait=not self.summary.interrupted)
+            try:
+                manifest.compact()
+            finally:
+                lock.release()
+            self.summary.elapsed = time.monotonic() - self.summary.started
+
+    def _drive(self, inputs, executor, manifest, previous, key) -> Iterator[FileResult]:
+        tmp_dir = str(manifest.tmp_dir)
+        queue = deque(inputs)
+        inflight: dict = {}            # future -> list[Task]
+        chunk: list[Task] = []
+        stopping = False
+
+        def emit(result: FileResult) -> FileResult:
+            self._finish(result, executor, manifest, key, tmp_dir)
+            self.summary.add(result)
+            if result.status == "error" and self.fail_fast:
+                nonlocal stopping
+                if not stopping:
+                    stopping = True
+                    self.summary.stopped_early = True
+                    executor.cancel_pending(set(inflight))
+            return result
+
+        while True:
+            try:
+                # fill the executor up to its capacity
+                while not stopping and queue and len(inflight) < executor.capacity:
+                    item = queue.popleft()
+                    task, ready = self._prepare(item, previous, key, executor, tmp_dir)
+                    if ready is not None:
+                        yield emit(ready)
+                        continue
+                    chunk.append(task)
+                    if len(chunk) >= executor.chunk_size or not queue:
+                        inflight[executor.submit(chunk)] = chunk
+                        chunk = []
+                if chunk and (stopping or not queue):
+                    if stopping:
+                        chunk = []
+                    else:
+                        inflight[executor.submit(chunk)] = chunk
+                        chunk = []
+                if not inflight:
+                    if stopping or not queue:
+                        break
+                    continue
+                done = executor.wait(set(inflight), 0.25)
+                for future in done:
+                    tasks = inflight.pop(future)
+                    if future.cancelled():
+                        continue
+                    for result in self._results(future, tasks, executor, queue):
+                        yield emit(result)
+            except KeyboardInterrupt:
+                if self.summary.interrupted:      # second Ctrl-C: stop at once
+                    raise
+                self.summary.interrupted = True
+                stopping = True
+                queue.clear()
+                chunk = []
+                executor.cancel_pending(set(inflight))
+                for future in [f for f in inflight if f.cancelled()]:
+                    inflight.pop(future)
+        if self.summary.interrupted:
+            raise KeyboardInterrupt
+
+    def _prepare(self, item: Input, previous, key, executor, tmp_dir):
+        """A :class:`Task` for *item*, or a ready result (skipped, unreadable, duplicate)."""
+        outs = self._plan.get(item.rel, {})
+        abs_outs = {fmt: os.path.join(self.outdir, rel_out) for fmt, rel_out in outs.items()}
+        if item.path in self._duplicates:
+            return None, FileResult(path=item.path, rel=item.rel, status="error", errors=[{
+                "line": 0, "col": 0, "severity": "error", "code": "duplicate", "context": "",
+                "message": f"{self._duplicates[item.path]} already maps to {item.rel} in the "
+                           f"output folder"}])
+        start = time.perf_counter()
+        data = None
+        try:
+            if executor.writes_outputs:
+                from akn.batch.worker import sha256_file
+                digest, size = sha256_file(item.path)
+            else:
+                with open(item.path, "rb") as f:
+                    data = f.read()
+                digest, size = hashlib.sha256(data).hexdigest(), len(data)
+        except OSError as exc:
+            return None, FileResult(path=item.path, rel=item.rel, status="error",
+                                    errors=[error_dict(exc)],
+                                    duration=time.perf_counter() - start)
+        entry = previous.get(item.rel)
+        if entry and self._up_to_date(entry, digest, key):
+            return None, FileResult(
+                path=item.path, rel=item.rel, status=entry["status"], skipped=True, sha256=digest,
+                size=size, outputs=abs_outs, warnings=entry.get("warnings", []),
+                lang=entry.get("lang", ""), frbr_uri=entry.get("frbr_uri", ""),
+                duration=time.perf_counter() - start)
+        return Task(path=item.path, rel=item.rel, outputs=abs_outs, formats=self.formats,
+                    options=dict(self.options), sha256=digest, data=data,
+                    write=executor.writes_outputs, tmp_dir=tmp_dir, durable=self.durable,
+                    converter=self.converter), None
+
+    def _up_to_date(self, entry: dict, digest: str, key: str) -> bool:
+        if entry.get("sha256") != digest or entry.get("options") != key:
+            return False
+        if entry.get("status") not in ("ok", "warning"):
+            return False
+        outputs = entry.get("outputs") or {}
+        if sorted(outputs) != sorted(self.formats):
+            return False
+        for rel_out, meta in ((o["path"], o) for o in outputs.values()):
+            try:
+                if os.stat(os.path.join(self.outdir, rel_out)).st_size != meta.get("size"):
+                    return False
+            except OSError:
+                return False
+        return True
+
+    def _results(self, future, tasks, executor, queue) -> list[FileResult]:
+        try:
+            return executor.result(future)
+        except Exception as exc:  # noqa: BLE001 - a worker died or the cluster failed
+            reason = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+            results = []
+            for t in tasks:
+                # a dead worker takes every task it held down with it: retry each once
+                if self._attempts.get(t.path, 0) < 1:
+                    self._attempts[t.path] = self._attempts.get(t.path, 0) + 1
+                    queue.appendleft(Input(path=t.path, rel=t.rel))
+                    continue
+                results.append(FileResult(
+                    path=t.path, rel=t.rel, sha256=t.sha256, status="error", errors=[{
+                        "line": 0, "col": 0, "severity": "error", "code": "worker", "context": "",
+                        "message": f"the worker converting this file died twice ({reason})"}]))
+            return results
+
+    def _finish(self, result: FileResult, executor, manifest: Manifest, key: str, tmp_dir) -> None:
+        """Write returned bytes (Dask), then journal the result."""
+        if result.skipped:
+            return
+        if result.data is not None:
+            try:
+                for fmt, blob in result.data.items():
+                    atomic_write(result.outputs[fmt], blob, tmp_dir=tmp_dir, durable=self.durable)
+            except OSError as exc:
+                result.status = "error"
+                result.errors = [{"line": 0, "col": 0, "severity": "error", "code": "OSError",
+                                  "context": "", "message": f"cannot write the output: {exc}"}]
+                result.outputs = {}
+            result.data = None
+        entry = {"rel": result.rel, "sha256": result.sha256, "options": key,
+                 "status": result.status, "lang": result.lang, "frbr_uri": result.frbr_uri,
+                 "warnings": result.warnings, "errors": result.errors,
+                 "outputs": {fmt: {"path": os.path.relpath(path, self.outdir),
+                                   "sha256": result.output_meta.get(fmt, ["", 0])[0],
+                                   "size": result.output_meta.get(fmt, ["", 0])[1]}
+                             for fmt, path in result.outputs.items()}}
+        manifest.append(entry)
+
+
+def convert(paths, outdir, **options) -> Iterator[FileResult]:
+    """Convert *paths* (files, folders, globs) into *outdir*; yield one result per input.
+
+    Keyword options are those of :class:`Batch`: ``formats`` (``"xml,html"``
+    or a list), ``jobs``, ``lang``, ``country``, ``doctype``, ``patterns``,
+    ``force``, ``fail_fast``, ``executor`` (``"local"``/``"dask"``),
+    ``scheduler``, ``client`` (an existing ``distributed.Client``),
+    ``converter``, ``durable``.
+
+    >>> for r in convert(["acts/"], "out/", formats="xml,html", jobs=4):   # doctest: +SKIP
+    ...     if r.status == "error":
+    ...         print(r.path, r.errors[0]["line"], r.errors[0]["message"])
+    """
+    return iter(Batch(paths, outdir, **options))
+
+
+__all__ = ["Batch", "BatchError", "Summary", "convert", "run_task"]

@@ -1,0 +1,241 @@
+"""Where conversions run: in this process, a local process pool, or Dask.
+
+All executors take *chunks* (lists of :class:`~akn.batch.worker.Task`) and
+hand back futures whose result is the list of
+:class:`~akn.batch.worker.FileResult`. The driver in :mod:`akn.batch.core`
+keeps a bounded number of chunks in flight, so results stream out, memory
+stays flat and a stop (first error, Ctrl-C) takes effect quickly.
+
+``local`` with ``jobs == 1``
+    runs in the calling process (no pool to start).
+``local`` with ``jobs > 1``
+    a :class:`~concurrent.futures.ProcessPoolExecutor` started from a
+    ``forkserver`` (safe when the caller has threads). Workers ignore Ctrl-C
+    (the parent handles it) and die with their parent on Linux, so a killed
+    batch leaves no worker writing behind its back. Workers write outputs
+    themselves (the output folder is local).
+``dask``
+    a ``dask.distributed`` cluster: the client ships input bytes to the
+    workers and gets output bytes back, then writes them itself; workers
+    need no shared filesystem (see docs/batch.md).
+"""
+from __future__ import annotations
+
+import concurrent.futures as cf
+import multiprocessing
+import os
+from concurrent.futures.process import BrokenProcessPool
+
+from akn.batch.worker import run_chunk, worker_init
+
+
+class ExecutorError(RuntimeError):
+    """The executor cannot run (cluster unreachable, workers without akn...)."""
+
+
+def default_jobs() -> int:
+    """The number of CPU cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+class InlineExecutor:
+    """Runs each chunk at submission, in the calling process."""
+
+    name = "local"
+    writes_outputs = True   # workers write the outputs themselves
+    chunk_size = 1
+
+    def __init__(self):
+        self.capacity = 1
+
+    def submit(self, chunk):
+        future: cf.Future = cf.Future()
+        future.set_result(run_chunk(chunk))
+        return future
+
+    def wait(self, futures, timeout):
+        return set(futures)
+
+    def result(self, future):
+        return future.result()
+
+    def cancel_pending(self, futures):
+        return set()
+
+    def shutdown(self, wait=True):
+        pass
+
+
+class PoolExecutor:
+    """A local pool of worker processes."""
+
+    name = "local"
+    writes_outputs = True
+    chunk_size = 1
+
+    def __init__(self, jobs: int):
+        self.jobs = jobs
+        self.capacity = jobs * 3
+        self._pool: cf.ProcessPoolExecutor | None = None
+
+    def _ensure(self) -> cf.ProcessPoolExecutor:
+        if self._pool is None:
+            ctx = multiprocessing.get_context("forkserver")
+            ctx.set_forkserver_preload(["akn.batch.worker", "akn.api", "akn.document", "lxml.etree"])
+            self._pool = cf.ProcessPoolExecutor(max_workers=self.jobs, mp_context=ctx,
+                                                initializer=worker_init)
+        return self._pool
+
+    def submit(self, chunk):
+        try:
+            return self._ensure().submit(run_chunk, chunk)
+        except BrokenProcessPool:        # a worker died earlier: start a fresh pool
+            self.shutdown(wait=False)
+            return self._ensure().submit(run_chunk, chunk)
+
+    def wait(self, futures, timeout):
+        done, _ = cf.wait(futures, timeout=timeout, return_when=cf.FIRST_COMPLETED)
+        return done
+
+    def result(self, future):
+        try:
+            return future.result()
+        except BrokenProcessPool:
+            # a worker died (killed, out of memory, crashed in C code): start a new pool
+            self.shutdown(wait=False)
+            raise
+
+    def cancel_pending(self, futures):
+        return {f for f in futures if f.cancel()}
+
+    def shutdown(self, wait=True):
+        if self._pool is not None:
+            self._pool.shutdown(wait=wait, cancel_futures=True)
+            if not wait:
+                for proc in list(getattr(self._pool, "_processes", {}).values()):
+                    try:
+                        proc.terminate()
+                    except Exception:  # pragma: no cover
+                        pass
+            self._pool = None
+
+
+class DaskExecutor:
+    """Runs chunks on a ``dask.distributed`` cluster; outputs come back as bytes.
+
+    With no *scheduler* address a ``LocalCluster`` of *jobs* single-threaded
+    worker processes is started on 127.0.0.1 for the duration of the batch.
+    An existing ``distributed.Client`` may be passed instead (pipelines).
+    """
+
+    name = "dask"
+    writes_outputs = False
+
+    def __init__(self, scheduler: str | None = None, jobs: int | None = None, client=None,
+                 chunk_size: int = 4):
+        try:
+            import distributed  # noqa: F401
+        except ImportError:
+            raise ExecutorError("the dask executor needs dask.distributed: "
+                                "pip install 'akn-toolkit[dask]'") from None
+        self.scheduler = scheduler
+        self.jobs = jobs or default_jobs()
+        self.chunk_size = chunk_size
+        self._client = client
+        self._own_client = client is None
+        self._cluster = None
+        self.capacity = 2
+        self._started = False
+
+    def start(self) -> None:
+        if self._started:
+            return
+        from distributed import Client, LocalCluster
+        if self._client is None:
+            try:
+                if self.scheduler:
+                    self._client = Client(self.scheduler, timeout="20s", set_as_default=False)
+                else:
+                    self._cluster = LocalCluster(n_workers=self.jobs, threads_per_worker=1,
+                                                 processes=True, host="127.0.0.1",
+                                                 dashboard_address=None)
+                    self._client = Client(self._cluster, set_as_default=False)
+            except (OSError, TimeoutError) as exc:
+                self.shutdown()
+                raise ExecutorError(f"cannot reach the Dask scheduler {self.scheduler}: {exc}") from None
+        self._check_workers()
+        self._started = True
+
+    def _check_workers(self) -> None:
+        import akn
+        client = self._client
+        if self.scheduler and not client.scheduler_info().get("workers"):
+            client.wait_for_workers(1, timeout=30)
+        try:
+            versions = client.run(_akn_version)
+        except Exception as exc:  # noqa: BLE001
+            raise ExecutorError(f"the Dask workers cannot run akn: {exc}") from None
+        wrong = {w: v for w, v in versions.items() if v != akn.__version__}
+        if wrong:
+            worker, version = next(iter(wrong.items()))
+            raise ExecutorError(f"Dask worker {worker} has akn {version}, this client has "
+                                f"{akn.__version__}; install the same akn-toolkit on every worker")
+        threads = sum(client.nthreads().values()) or 1
+        self.capacity = max(2, threads * 2)
+
+    def submit(self, chunk):
+        self.start()
+        return self._client.submit(run_chunk, chunk, pure=False)
+
+    def wait(self, futures, timeout):
+        from distributed import wait
+        try:
+            done, _ = wait(list(futures), timeout=timeout, return_when="FIRST_COMPLETED")
+        except TimeoutError:
+            return set()
+        return set(done)
+
+    def result(self, future):
+        return future.result()
+
+    def cancel_pending(self, futures):
+        for f in futures:
+            if not f.done():
+                f.cancel()
+        return set()
+
+    def shutdown(self, wait=True):
+        if self._own_client and self._client is not None:
+            try:
+                self._client.close()
+            except Exception:  # pragma: no cover
+                pass
+            self._client = None
+        if self._cluster is not None:
+            try:
+                self._cluster.close()
+            except Exception:  # pragma: no cover
+                pass
+            self._cluster = None
+        self._started = False
+
+
+def _akn_version() -> str:
+    import akn
+    return akn.__version__
+
+
+def make_executor(kind: str = "local", *, jobs: int | None = None, scheduler: str | None = None,
+                  client=None):
+    """Build the executor named *kind* (``local`` or ``dask``)."""
+    if kind == "local":
+        if scheduler:
+            raise ExecutorError("--scheduler needs --executor dask")
+        jobs = jobs or default_jobs()
+        return InlineExecutor() if jobs == 1 else PoolExecutor(jobs)
+    if kind == "dask":
+        return DaskExecutor(scheduler=scheduler, jobs=jobs, client=client)
+    raise ExecutorError(f"unknown executor {kind!r} (choose local or dask)")

@@ -1,0 +1,171 @@
+"""``akn batch``: convert a whole corpus, in parallel, resumably."""
+from __future__ import annotations
+
+import json
+import signal
+import sys
+
+import click
+
+
+@click.command("batch")
+@click.argument("sources", nargs=-1, required=True, metavar="SRC...")
+@click.option("-o", "--output", "outdir", required=True, metavar="OUTDIR",
+              type=click.Path(file_okay=False),
+              help="Folder receiving the outputs; the source tree is mirrored inside it. "
+                   "It also holds the manifest and lock in OUTDIR/.akn-batch/.")
+@click.option("-f", "--formats", default="xml", show_default=True, metavar="LIST",
+              help="Comma-separated output formats: xml, html, md, txt, ttl.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N",
+              help="Worker processes (local) or LocalCluster workers (dask without "
+                   "--scheduler). Default: the number of CPU cores.")
+@click.option("--lang", metavar="CODE",
+              help="Language of every input (eng, rus, kaz). Default: detected per file.")
+@click.option("--country", metavar="CODE",
+              help="Country of every input, for the FRBR URI (e.g. eu, gb, kz). Default: detected.")
+@click.option("--doctype", metavar="TYPE",
+              help="Document type of every input (act, regulation, ...). Default: detected.")
+@click.option("--glob", "patterns", multiple=True, metavar="PATTERN",
+              help="Which files inside SRC folders to convert (repeatable). A pattern without "
+                   "'/' matches the file name, with '/' the path inside the folder. "
+                   "Default: *.txt and *.md. Files named on the command line are always converted.")
+@click.option("--report", type=click.Path(dir_okay=False, allow_dash=True), metavar="FILE",
+              help="Write one JSON line per input to FILE ('-' for stdout): path, status "
+                   "(ok/warning/error), outputs, warnings and errors with line and column, "
+                   "duration, content hash.")
+@click.option("--fail-fast", is_flag=True,
+              help="Stop at the first input that fails (files already running finish).")
+@click.option("--force", is_flag=True,
+              help="Convert every input again, even those the manifest shows as up to date.")
+@click.option("-q", "--quiet", is_flag=True,
+              help="No progress bar and no per-file messages; only the summary.")
+@click.option("--store", metavar="DIR", type=click.Path(file_okay=False),
+              help="Also load each document's RDF graph into the local store in DIR.")
+@click.option("--endpoint", metavar="URL",
+              help="Also load each document's RDF graph into the SPARQL endpoint at URL.")
+@click.option("--executor", type=click.Choice(["local", "dask"]), default="local",
+              show_default=True,
+              help="local: worker processes on this machine. dask: a dask.distributed cluster.")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="Address of a running Dask scheduler (tcp://HOST:PORT), with --executor dask. "
+                   "Without it a LocalCluster is started on 127.0.0.1.")
+def batch(sources, outdir, formats, jobs, lang, country, doctype, patterns, report, fail_fast,
+          force, quiet, store, endpoint, executor, scheduler):
+    """Convert every plain-text act under SRC... into OUTDIR.
+
+    Each SRC is a file, a folder (searched recursively) or a quoted glob
+    ('acts/**/*.txt'). Encoding and language are detected per file. Every
+    output is written to a temporary file and renamed into place, so a run
+    that is killed leaves only complete files; the next run skips inputs
+    whose content and options have not changed since they were converted.
+    Two runs on one OUTDIR at once are refused.
+
+    A progress bar shows on a terminal; errors print as FILE:LINE:COL, and
+    a summary ends the run. Exit status: 0 every input converted (warnings
+    allowed), 1 some input failed (all others are still converted unless
+    --fail-fast), 2 bad usage, 130 interrupted (Ctrl-C or SIGTERM).
+
+    \b
+    Examples:
+      akn batch corpus/ -o out/ --formats xml,html --report report.jsonl
+      akn batch 'laws/**/*.txt' -o out/ --jobs 8 --lang rus
+      akn batch corpus/ -o out/ --executor dask --scheduler tcp://10.0.0.5:8786
+    """
+    from akn.batch import Batch, BatchError, BatchLocked, ExecutorError, FormatUnavailable
+    from akn.batch.sinks import SinkError, make_sink
+
+    if scheduler and executor != "dask":
+        raise click.UsageError("--scheduler needs --executor dask")
+    if store and endpoint:
+        raise click.UsageError("give --store or --endpoint, not both")
+    if (store or endpoint) and "ttl" not in [f.strip() for f in formats.split(",")]:
+        formats += ",ttl"          # the graphs loaded into the store are the .ttl outputs
+    try:
+        run = Batch(list(sources), outdir, formats=formats, jobs=jobs, lang=lang, country=country,
+                    doctype=doctype, patterns=list(patterns) or None, force=force,
+                    fail_fast=fail_fast, executor=executor, scheduler=scheduler)
+        sink = make_sink(store=store, endpoint=endpoint)
+        run.discover()
+    except (BatchError, FormatUnavailable, SinkError) as exc:
+        raise click.UsageError(str(exc)) from None
+
+    err = sys.stderr
+    progress = None
+    if not quiet and err.isatty():
+        from akn.batch.progress import Progress
+        progress = Progress(total=run.summary.total, stream=err)
+
+    report_stream = None
+    if report:
+        report_stream = click.open_file(report, "w", encoding="utf-8", lazy=False)
+
+    previous_term = signal.signal(signal.SIGTERM, _interrupt)
+    interrupted = False
+    results = run.run()
+    try:
+        for result in results:
+            if report_stream is not None:
+                report_stream.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
+                report_stream.flush()
+            if sink is not None and result.ok:
+                sink.add(result)
+            if result.status == "error" and not quiet:
+                if progress:
+                    progress.clear()
+                for diag in result.errors:
+                    click.echo(_format(result.path, diag), err=True)
+            if progress:
+                progress.update(run.summary, force=result.status == "error")
+        if sink is not None:
+            sink.close()
+    except KeyboardInterrupt:
+        interrupted = True
+        run.summary.interrupted = True
+        results.close()     # stops the workers, journals nothing half-done, releases the lock
+    except BatchLocked as exc:
+        _finish(progress, report_stream, report)
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(1)
+    except (ExecutorError, SinkError) as exc:
+        _finish(progress, report_stream, report)
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(1)
+    finally:
+        signal.signal(signal.SIGTERM, previous_term)
+    if progress:
+        progress.update(run.summary, force=True)
+    _finish(progress, report_stream, report)
+    summary = run.summary
+    click.echo(summary.line(), err=True)
+    if interrupted or summary.interrupted:
+        sys.exit(130)
+    sys.exit(1 if summary.error else 0)
+
+
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt
+
+
+def _finish(progress, report_stream, report):
+    if progress:
+        progress.close()
+    if report_stream is not None and report != "-":
+        report_stream.close()
+
+
+def _format(path: str, diag: dict) -> str:
+    """``path:line:col: error: message`` plus the source line and a caret."""
+    from akn.errors import Diagnostic
+    d = Diagnostic(diag.get("message", ""), line=diag.get("line", 0) or 0,
+                   col=diag.get("col", 0) or 0, source=_display(path),
+                   severity=diag.get("severity", "error"), context=diag.get("context", "") or "")
+    return d.format()
+
+
+def _display(path: str) -> str:
+    import os
+    rel = os.path.relpath(path)
+    return path if rel.startswith("../..") else rel
+
+
+command = batch
