@@ -1,0 +1,76 @@
+"""``akn render``: Akoma Ntoso XML -> HTML page, Markdown or plain text."""
+from __future__ import annotations
+
+import sys
+
+import click
+
+_SUFFIX_FORMAT = {".html": "html", ".htm": "html", ".md": "md", ".markdown": "md", ".txt": "txt"}
+
+
+@click.command("render")
+@click.argument("source", metavar="FILE.xml|-", type=click.Path(allow_dash=True, dir_okay=False))
+@click.option("--to", "fmt", type=click.Choice(["html", "md", "txt"]), default=None,
+              help="Output format: html (an accessible page with a table of contents), md "
+                   "(Markdown with YAML front matter) or txt (plain text in the act's own "
+                   "drafting layout, which `akn parse` reads back). Default: from the "
+                   "suffix of --output, else html.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-",
+              show_default=True, help="Write the rendering to this file ('-' for standard output).")
+@click.option("--template-dir", type=click.Path(exists=True, file_okay=False),
+              help="Folder of Jinja2 templates that replace the built-in ones of the same "
+                   "name (e.g. html/page.html.j2, md/_units.md.j2); a replacement can extend "
+                   "the original with {% extends \"default:html/page.html.j2\" %}.")
+@click.option("--standalone/--fragment", default=True, show_default=True,
+              help="A complete document (HTML page with <head> and CSS; Markdown with YAML "
+                   "front matter), or a fragment to embed in another page.")
+@click.option("--base-url", metavar="URL",
+              help="Prefix for /akn/… references so that they become absolute links "
+                   "(e.g. https://example.org).")
+def render(source, fmt, output, template_dir, standalone, base_url):
+    """Render an Akoma Ntoso XML document for people to read.
+
+    FILE.xml is any Akoma Ntoso 3.0 document (act, bill, amendment, debate,
+    judgment, collection …); '-' reads it from standard input. Every unit is
+    anchored by its eId (page.html#art_5__para_1), cross-references become
+    links and notes are set apart.
+
+    \b
+    Examples:
+      akn render act.xml -o act.html
+      akn render act.xml --to md > act.md
+      akn parse act.txt | akn render - --to txt
+      akn render act.xml --template-dir my-templates -o act.html
+    """
+    from akn.errors import AknError
+    from akn.render import render as do_render
+
+    if fmt is None:
+        suffix = "" if output == "-" else "." + output.rpartition(".")[2].lower()
+        fmt = _SUFFIX_FORMAT.get(suffix, "html")
+    try:
+        if source == "-":
+            data = sys.stdin.buffer.read()
+            if not data.strip():
+                raise click.ClickException("no input on standard input")
+        else:
+            with open(source, "rb") as fh:
+                data = fh.read()
+        text = do_render(data, to=fmt, standalone=standalone, template_dir=template_dir,
+                         base_url=base_url)
+    except AknError as exc:
+        raise click.ClickException(f"{'<stdin>' if source == '-' else source}: {exc}") from None
+    except OSError as exc:
+        raise click.ClickException(f"{source}: {exc.strerror or exc}") from None
+    if output == "-":
+        sys.stdout.buffer.write(text.encode("utf-8"))
+        sys.stdout.flush()
+    else:
+        try:
+            with open(output, "w", encoding="utf-8", newline="\n") as fh:
+                fh.write(text)
+        except OSError as exc:
+            raise click.ClickException(f"{output}: {exc.strerror or exc}") from None
+
+
+command = render

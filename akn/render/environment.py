@@ -1,0 +1,123 @@
+"""The Jinja2 environment: built-in templates, user overrides, filters.
+
+Templates are looked up first in the user's ``--template-dir``, then in the
+templates shipped in the package. A user's template replaces the built-in
+one of the same name and can still extend it through the ``default:``
+prefix, the way datasette does it::
+
+    {# my-templates/html/page.html.j2 #}
+    {% extends "default:html/page.html.j2" %}
+    {% block style %}{{ super() }} body { font-family: serif; }{% endblock %}
+
+Autoescaping is on for every ``*.html.j2`` template, off for Markdown and
+plain text (those formats escape with their own filters).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import jinja2
+
+from akn.render.model import squash
+
+_SPACE = re.compile(r"\s+")
+
+
+def _text(value) -> str:
+    """Text node -> one line: white space runs become one space (ends kept)."""
+    if not value:
+        return ""
+    return _SPACE.sub(" ", value)
+
+
+_MD_INLINE = re.compile(r"([\\`*_\[\]<>|])")
+_MD_ENTITY = re.compile(r"&(?=#?\w+;)")
+
+
+def md_escape(value) -> str:
+    """Escape text so that Markdown shows it literally.
+
+    >>> md_escape("a *b* [c] <script> & d_e")
+    'a \\\\*b\\\\* \\\\[c\\\\] \\\\<script\\\\> & d\\\\_e'
+    """
+    if not value:
+        return ""
+    value = _MD_INLINE.sub(r"\\\1", _text(value))
+    return _MD_ENTITY.sub(r"\\&", value)
+
+
+_MD_LINE_START = re.compile(r"^(\s*)([#>+=~-]|\d+[.)](?=\s|$))")
+
+
+def md_block(value) -> str:
+    """Protect the start of a Markdown paragraph from reading as list/heading.
+
+    >>> md_block("1. text"), md_block("# x"), md_block("- y"), md_block("plain")
+    ('1\\\\. text', '\\\\# x', '\\\\- y', 'plain')
+    """
+    value = str(value).strip()
+
+    def fix(m):
+        lead, mark = m.group(1), m.group(2)
+        if mark[0].isdigit():
+            return lead + mark[:-1] + "\\" + mark[-1]
+        return lead + "\\" + mark
+
+    return _MD_LINE_START.sub(fix, value, count=1)
+
+
+def yaml_str(value) -> str:
+    """A YAML scalar that reads back as exactly *value* (JSON string syntax)."""
+    import json
+    return json.dumps("" if value is None else str(value), ensure_ascii=False)
+
+
+def _autoescape(name: str | None) -> bool:
+    return bool(name) and (name.endswith(".html.j2") or name.endswith(".htm.j2"))
+
+
+def _loader(template_dir: str | None) -> jinja2.BaseLoader:
+    builtin = jinja2.PackageLoader("akn", "templates")
+    loaders: list[jinja2.BaseLoader] = []
+    if template_dir:
+        loaders.append(jinja2.FileSystemLoader(str(template_dir)))
+    loaders.append(jinja2.PrefixLoader({"default": builtin}, delimiter=":"))
+    loaders.append(builtin)
+    return jinja2.ChoiceLoader(loaders)
+
+
+@lru_cache(maxsize=8)
+def environment(template_dir: str | None = None) -> jinja2.Environment:
+    """The (cached) environment for one template directory (None: built-ins only)."""
+    if template_dir is not None and not Path(template_dir).is_dir():
+        raise FileNotFoundError(f"template directory not found: {template_dir}")
+    env = jinja2.Environment(
+        loader=_loader(template_dir),
+        autoescape=_autoescape,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        undefined=jinja2.ChainableUndefined,
+    )
+    env.filters.update({
+        "t": _text,
+        "squash": squash,
+        "md": md_escape,
+        "mdblock": md_block,
+        "yaml": yaml_str,
+    })
+    return env
+
+
+def overridden(env: jinja2.Environment, name: str) -> bool:
+    """Does the user's template directory provide *name*?"""
+    loader = env.loader
+    if not isinstance(loader, jinja2.ChoiceLoader) or len(loader.loaders) < 3:
+        return False
+    try:
+        loader.loaders[0].get_source(env, name)
+    except jinja2.TemplateNotFound:
+        return False
+    return True

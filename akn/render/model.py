@@ -1,0 +1,336 @@
+"""What the templates need to know about a document, read from its AKN XML.
+
+Templates receive lxml elements and walk them; this module computes the
+facts that need a look at the whole tree first: the FRBR metadata, the
+table of contents, the anchor id of every unit, and the concepts the text
+refers to. It builds no markup.
+
+>>> from lxml import etree
+>>> root = etree.fromstring(
+...     '<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><act>'
+...     '<meta><identification source="#x"><FRBRExpression><FRBRlanguage language="kaz"/>'
+...     '</FRBRExpression></identification></meta><body><article eId="art_1"><num>1-бап.</num>'
+...     '<heading>Мақсаты</heading></article></body></act></akomaNtoso>')
+>>> info = describe(root)
+>>> info.meta.lang, [(e.anchor, e.label) for e in info.toc]
+('kk', [('art_1', '1-бап. Мақсаты')])
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from akn.render.families import CONTAINERS, MAJOR_UNITS, UNITS
+
+AKN_NAMESPACES = frozenset({
+    "http://docs.oasis-open.org/legaldocml/ns/akn/3.0",
+    "http://docs.oasis-open.org/legaldocml/ns/akn/3.0/WD17",
+    "http://docs.oasis-open.org/legaldocml/ns/akn/3.0/CSD13",
+    "http://www.akomantoso.org/2.0",
+    "http://www.akomantoso.org/1.0",
+})
+
+DOCUMENT_TYPES = frozenset("""amendmentList officialGazette documentCollection act bill
+    debateReport debate statement amendment judgment portion doc""".split())
+
+#: ISO 639-2 (bibliographic and terminological) -> ISO 639-1, for BCP 47 tags
+ISO639 = {
+    "eng": "en", "rus": "ru", "kaz": "kk", "ita": "it", "fra": "fr", "fre": "fr",
+    "deu": "de", "ger": "de", "spa": "es", "por": "pt", "nld": "nl", "dut": "nl",
+    "pol": "pl", "ces": "cs", "cze": "cs", "slk": "sk", "slo": "sk", "slv": "sl",
+    "hrv": "hr", "srp": "sr", "bul": "bg", "ron": "ro", "rum": "ro", "hun": "hu",
+    "fin": "fi", "swe": "sv", "dan": "da", "nor": "no", "est": "et", "lav": "lv",
+    "lit": "lt", "ell": "el", "gre": "el", "gle": "ga", "mlt": "mt", "ukr": "uk",
+    "bel": "be", "kir": "ky", "uzb": "uz", "tgk": "tg", "tuk": "tk", "aze": "az",
+    "hye": "hy", "arm": "hy", "kat": "ka", "geo": "ka", "tur": "tr", "ara": "ar",
+    "heb": "he", "fas": "fa", "per": "fa", "hin": "hi", "zho": "zh", "chi": "zh",
+    "jpn": "ja", "kor": "ko", "swa": "sw", "afr": "af", "zul": "zu", "xho": "xh",
+    "mon": "mn", "cat": "ca", "eus": "eu", "baq": "eu", "glg": "gl", "isl": "is",
+    "ice": "is", "sqi": "sq", "alb": "sq", "mkd": "mk", "mac": "mk",
+}
+
+_SPACE = re.compile(r"\s+")
+
+
+def bcp47(code: str | None) -> str:
+    """The BCP 47 tag for an AKN language code (ISO 639-2/T or 639-1).
+
+    >>> bcp47("eng"), bcp47("kaz"), bcp47("rus"), bcp47("en"), bcp47("xyz"), bcp47("")
+    ('en', 'kk', 'ru', 'en', 'xyz', '')
+    """
+    code = (code or "").strip().lower()
+    return ISO639.get(code, code)
+
+
+def local(el) -> str:
+    """The local name of an element ('' for comments and processing instructions)."""
+    tag = el.tag
+    if not isinstance(tag, str):
+        return ""
+    return tag.rpartition("}")[2]
+
+
+def is_akn(el) -> bool:
+    tag = el.tag
+    return isinstance(tag, str) and tag[1:].partition("}")[0] in AKN_NAMESPACES
+
+
+def squash(text: str | None) -> str:
+    """Collapse runs of white space to one space and strip the ends."""
+    return _SPACE.sub(" ", text or "").strip()
+
+
+def plain_text(el, *, skip=("authorialNote", "noteRef")) -> str:
+    """The text of *el* with white space collapsed, leaving out footnotes."""
+    parts: list[str] = []
+
+    def walk(node):
+        if node.text:
+            parts.append(node.text)
+        for child in node:
+            if local(child) not in skip:
+                walk(child)
+            if child.tail:
+                parts.append(child.tail)
+
+    walk(el)
+    return squash("".join(parts))
+
+
+def child(el, name: str):
+    for c in el:
+        if local(c) == name:
+            return c
+    return None
+
+
+def find(el, *path: str):
+    """Follow child names from *el*; None as soon as one is missing."""
+    for name in path:
+        if el is None:
+            return None
+        el = child(el, name)
+    return el
+
+
+@dataclass
+class Meta:
+    """FRBR metadata of one document (the main one or an attachment)."""
+
+    doctype: str = ""           # local name of the document element: act, bill, judgment …
+    name: str = ""              # its @name (publicLaw, regulation …)
+    work: str = ""
+    expression: str = ""
+    manifestation: str = ""
+    country: str = ""
+    number: str = ""
+    subtype: str = ""
+    frbr_name: str = ""
+    date: str = ""
+    date_name: str = ""
+    expression_date: str = ""
+    language: str = ""          # as written in FRBRlanguage (eng, rus, kaz)
+    lang: str = ""              # BCP 47 (en, ru, kk)
+    authors: list[str] = field(default_factory=list)
+    title: str = ""
+
+    def items(self) -> list[tuple[str, str]]:
+        """(label, value) pairs worth showing to a reader, in a stable order."""
+        pairs = [("Type", " ".join(x for x in (self.doctype, f"({self.name})" if self.name else "") if x)),
+                 ("Country", self.country), ("Number", self.number), ("Date", self.date),
+                 ("Language", self.language), ("Work", self.work),
+                 ("Expression", self.expression)]
+        return [(k, v) for k, v in pairs if v]
+
+
+def _value(el, *path, attr="value") -> str:
+    node = find(el, *path)
+    return (node.get(attr) or "").strip() if node is not None else ""
+
+
+def read_meta(doc) -> Meta:
+    """The metadata of a document element (``<act>``, ``<judgment>`` …)."""
+    meta = Meta(doctype=local(doc), name=doc.get("name", ""))
+    ident = find(doc, "meta", "identification")
+    if ident is not None:
+        meta.work = _value(ident, "FRBRWork", "FRBRuri") or _value(ident, "FRBRWork", "FRBRthis")
+        meta.expression = (_value(ident, "FRBRExpression", "FRBRuri")
+                           or _value(ident, "FRBRExpression", "FRBRthis"))
+        meta.manifestation = (_value(ident, "FRBRManifestation", "FRBRuri")
+                              or _value(ident, "FRBRManifestation", "FRBRthis"))
+        meta.country = _value(ident, "FRBRWork", "FRBRcountry")
+        meta.number = _value(ident, "FRBRWork", "FRBRnumber")
+        meta.subtype = _value(ident, "FRBRWork", "FRBRsubtype")
+        meta.frbr_name = _value(ident, "FRBRWork", "FRBRname")
+        meta.date = _value(ident, "FRBRWork", "FRBRdate", attr="date")
+        meta.date_name = _value(ident, "FRBRWork", "FRBRdate", attr="name")
+        meta.expression_date = _value(ident, "FRBRExpression", "FRBRdate", attr="date")
+        meta.language = _value(ident, "FRBRExpression", "FRBRlanguage", attr="language")
+        work = find(ident, "FRBRWork")
+        if work is not None:
+            meta.authors = [a.get("href", "") for a in work if local(a) == "FRBRauthor" and a.get("href")]
+    meta.lang = bcp47(meta.language)
+    meta.title = document_title(doc, meta)
+    return meta
+
+
+_TITLE_PATHS = (("preface", "longTitle"),)
+
+
+def document_title(doc, meta: Meta) -> str:
+    """The best human title: docTitle, shortTitle, longTitle, else FRBR facts."""
+    for name in ("shortTitle", "docTitle"):
+        for el in doc.iter("{*}" + name):
+            if _inside_meta(el):
+                continue
+            text = plain_text(el)
+            if text:
+                return text
+    for path in _TITLE_PATHS:
+        el = find(doc, *path)
+        if el is not None and plain_text(el):
+            return plain_text(el)
+    words = [meta.frbr_name or meta.name or meta.doctype, meta.number, meta.date]
+    return " ".join(w for w in words if w) or "Untitled document"
+
+
+def _inside_meta(el) -> bool:
+    for anc in el.iterancestors():
+        if local(anc) == "meta":
+            return True
+        if local(anc) in DOCUMENT_TYPES:
+            return False
+    return False
+
+
+def document_element(root):
+    """The document inside ``<akomaNtoso>`` (or *root* itself if it is one)."""
+    if local(root) in DOCUMENT_TYPES:
+        return root
+    for c in root:
+        if local(c) in DOCUMENT_TYPES:
+            return c
+    return None
+
+
+@dataclass
+class TocEntry:
+    anchor: str
+    label: str
+    name: str                   # element name: chapter, article, attachment …
+    children: list["TocEntry"] = field(default_factory=list)
+
+
+@dataclass
+class Concept:
+    key: str                    # eId of the TLCConcept
+    label: str                  # its showAs
+    href: str                   # its ontology IRI
+    anchor: str                 # id of its entry in the concept index
+
+
+@dataclass
+class Described:
+    """Everything computed before rendering: metadata, anchors, TOC, concepts."""
+
+    doc: object                 # the document element
+    meta: Meta
+    anchors: dict               # element -> HTML id, for elements that need one
+    toc: list[TocEntry]
+    concepts: dict[str, Concept]
+
+
+def unit_label(el) -> str:
+    """'Article 5 Heading': the number and heading of a unit as one line."""
+    num = child(el, "num")
+    heading = child(el, "heading")
+    parts = [plain_text(x) for x in (num, heading) if x is not None]
+    return " ".join(p for p in parts if p)
+
+
+def is_major(el) -> bool:
+    """Does this unit open an outline level (heading + TOC entry)?"""
+    name = local(el)
+    if name not in UNITS:
+        return False
+    if child(el, "heading") is not None:
+        return True
+    return name in MAJOR_UNITS and child(el, "num") is not None
+
+
+def describe(root) -> Described:
+    """Read the metadata, assign anchors and build the table of contents."""
+    doc = document_element(root)
+    if doc is None:
+        raise ValueError("no Akoma Ntoso document element (act, bill, judgment …) found")
+    meta = read_meta(doc)
+    anchors: dict = {}
+    used: set[str] = set()
+    counter = [0]
+
+    def anchor_for(el) -> str | None:
+        if el in anchors:
+            return anchors[el]
+        ident = el.get("eId") or el.get("id") or el.get("wId")
+        if ident:
+            ident = ident.strip()
+        if ident and ident not in used:
+            used.add(ident)
+            anchors[el] = ident
+            return ident
+        if ident or local(el) in UNITS or local(el) in DOCUMENT_TYPES or local(el) in (
+                "attachment", "component"):
+            counter[0] += 1
+            base = ident or local(el)
+            candidate = f"{base}-{counter[0]}"
+            while candidate in used:
+                counter[0] += 1
+                candidate = f"{base}-{counter[0]}"
+            used.add(candidate)
+            anchors[el] = candidate
+            return candidate
+        return None
+
+    # ids first, in document order, so that the first holder of an eId keeps it
+    for el in root.iter():
+        if isinstance(el.tag, str) and (el.get("eId") or el.get("id") or el.get("wId")):
+            if local(el) == "meta" or _inside_meta(el):
+                continue
+            anchor_for(el)
+
+    toc: list[TocEntry] = []
+
+    def walk(el, into: list[TocEntry], quoted: bool):
+        for c in el:
+            name = local(c)
+            if not name or name == "meta":
+                continue
+            if name in ("quotedStructure", "embeddedStructure", "authorialNote", "note"):
+                continue
+            if name in DOCUMENT_TYPES and c is not doc:
+                sub = read_meta(c)
+                entry = TocEntry(anchor_for(c), sub.title, name)
+                into.append(entry)
+                walk(c, entry.children, quoted)
+                continue
+            if is_major(c):
+                label = unit_label(c) or name
+                entry = TocEntry(anchor_for(c), label, name)
+                into.append(entry)
+                walk(c, entry.children, quoted)
+            elif name in UNITS or name in CONTAINERS or name in ("attachments", "attachment"):
+                walk(c, into, quoted)
+
+    walk(doc, toc, False)
+
+    concepts: dict[str, Concept] = {}
+    refs = find(doc, "meta", "references")
+    if refs is not None:
+        for tlc in refs:
+            if local(tlc) == "TLCConcept" and tlc.get("eId"):
+                key = tlc.get("eId")
+                concepts[key] = Concept(key, tlc.get("showAs") or key, tlc.get("href", ""),
+                                        "concept-" + key)
+    return Described(doc, meta, anchors, toc, concepts)
