@@ -112,7 +112,8 @@ class Batch:
                  lang: str | None = None, country: str | None = None, doctype: str | None = None,
                  patterns=None, force: bool = False, fail_fast: bool = False,
                  executor: str = "local", scheduler: str | None = None, client=None,
-                 converter: Callable | None = None, durable: bool = True):
+                 converter: Callable | None = None, durable: bool = True,
+                 connect_timeout: float = 20):
         self.sources = [os.fspath(p) for p in ([paths] if isinstance(paths, (str, os.PathLike))
                                                else paths)]
         self.outdir = os.fspath(outdir)
@@ -127,6 +128,7 @@ class Batch:
         self.client = client
         self.converter = converter
         self.durable = durable
+        self.connect_timeout = connect_timeout
         self.summary = Summary()
         self.inputs: list[Input] | None = None
         self._duplicates: dict[str, str] = {}
@@ -188,7 +190,7 @@ class Batch:
             previous = {} if self.force else manifest.load()
             key = self.options_key()
             executor = make_executor(self.executor_kind, jobs=self.jobs, scheduler=self.scheduler,
-                                     client=self.client)
+                                     client=self.client, connect_timeout=self.connect_timeout)
             if hasattr(executor, "start") and self.executor_kind == "dask":
                 executor.start()
             yield from self._drive(inputs, executor, manifest, previous, key)
@@ -362,7 +364,7 @@ def convert(paths, outdir, **options) -> Iterator[FileResult]:
     or a list), ``jobs``, ``lang``, ``country``, ``doctype``, ``patterns``,
     ``force``, ``fail_fast``, ``executor`` (``"local"``/``"dask"``),
     ``scheduler``, ``client`` (an existing ``distributed.Client``),
-    ``converter``, ``durable``.
+    ``converter``, ``durable``, ``connect_timeout`` (seconds, Dask).
 
     >>> for r in convert(["acts/"], "out/", formats="xml,html", jobs=4):   # doctest: +SKIP
     ...     if r.status == "error":

@@ -24,6 +24,7 @@ from __future__ import annotations
 import concurrent.futures as cf
 import multiprocessing
 import os
+import threading
 from concurrent.futures.process import BrokenProcessPool
 
 from akn.batch.worker import run_chunk, worker_init
@@ -135,7 +136,7 @@ class DaskExecutor:
     writes_outputs = False
 
     def __init__(self, scheduler: str | None = None, jobs: int | None = None, client=None,
-                 chunk_size: int = 4):
+                 chunk_size: int = 4, connect_timeout: float = 20):
         try:
             import distributed  # noqa: F401
         except ImportError:
@@ -144,11 +145,13 @@ class DaskExecutor:
         self.scheduler = scheduler
         self.jobs = jobs or default_jobs()
         self.chunk_size = chunk_size
+        self.connect_timeout = connect_timeout
         self._client = client
         self._own_client = client is None
         self._cluster = None
         self.capacity = 2
         self._started = False
+        self._event = threading.Event()
 
     def start(self) -> None:
         if self._started:
@@ -157,7 +160,8 @@ class DaskExecutor:
         if self._client is None:
             try:
                 if self.scheduler:
-                    self._client = Client(self.scheduler, timeout="20s", set_as_default=False)
+                    self._client = Client(self.scheduler, timeout=self.connect_timeout,
+                                          set_as_default=False)
                 else:
                     self._cluster = LocalCluster(n_workers=self.jobs, threads_per_worker=1,
                                                  processes=True, host="127.0.0.1",
@@ -188,15 +192,17 @@ class DaskExecutor:
 
     def submit(self, chunk):
         self.start()
-        return self._client.submit(run_chunk, chunk, pure=False)
+        future = self._client.submit(run_chunk, chunk, pure=False)
+        future.add_done_callback(lambda _: self._event.set())
+        return future
 
     def wait(self, futures, timeout):
-        from distributed import wait
-        try:
-            done, _ = wait(list(futures), timeout=timeout, return_when="FIRST_COMPLETED")
-        except TimeoutError:
-            return set()
-        return set(done)
+        self._event.clear()
+        done = {f for f in futures if f.done()}
+        if not done:
+            self._event.wait(timeout)
+            done = {f for f in futures if f.done()}
+        return done
 
     def result(self, future):
         return future.result()
@@ -229,7 +235,7 @@ def _akn_version() -> str:
 
 
 def make_executor(kind: str = "local", *, jobs: int | None = None, scheduler: str | None = None,
-                  client=None):
+                  client=None, connect_timeout: float = 20):
     """Build the executor named *kind* (``local`` or ``dask``)."""
     if kind == "local":
         if scheduler:
@@ -237,5 +243,6 @@ def make_executor(kind: str = "local", *, jobs: int | None = None, scheduler: st
         jobs = jobs or default_jobs()
         return InlineExecutor() if jobs == 1 else PoolExecutor(jobs)
     if kind == "dask":
-        return DaskExecutor(scheduler=scheduler, jobs=jobs, client=client)
+        return DaskExecutor(scheduler=scheduler, jobs=jobs, client=client,
+                            connect_timeout=connect_timeout)
     raise ExecutorError(f"unknown executor {kind!r} (choose local or dask)")

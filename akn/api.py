@@ -1,0 +1,89 @@
+"""The library's front door: :func:`parse` and :func:`parse_file`."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from akn.build import build
+from akn.document import Document
+from akn.errors import Diagnostic, InputError
+from akn.lexer import LexInput, looks_like_markdown, prepare, strip_markdown
+from akn.metadata import detect_metadata
+from akn.normalise import normalise
+from akn.parser import parse_lines
+from akn.profiles import COUNTRY_TRADITION, detect
+
+#: accepted document types
+DOCTYPES = ("act", "bill")
+
+
+def parse(text: str | bytes, *, lang: str | None = None, country: str | None = None,
+          doctype: str | None = None, frbr_uri: str | None = None, tradition: str | None = None,
+          source: str = "<text>", markdown: bool | None = None) -> Document:
+    """Parse the plain text of an act or bill into an Akoma Ntoso document.
+
+    ``text`` may be ``str`` or undecoded ``bytes`` (UTF-8 with or without BOM,
+    UTF-16, Windows-1251). ``lang`` (``en``, ``ru``, ``kk``), ``tradition``
+    (``eu``, ``uk``, ``us``, ``kz``, ``ru``) and ``country`` are detected when
+    not given. ``doctype`` is ``act`` or ``bill`` (detected from markers such
+    as ``ПРОЕКТ`` or ``Proposal for a``). ``frbr_uri`` sets the work's identity
+    (``/akn/kz/act/2025-11-17/230-VIII``). ``source`` names the input in
+    messages. ``markdown`` forces or disables the Markdown clean-up
+    (detected by default).
+
+    Raises :class:`~akn.errors.InputError` for input that is not text.
+    Text the grammar does not recognise is kept and reported in
+    ``Document.warnings``.
+    """
+    if doctype is not None and doctype not in DOCTYPES:
+        raise ValueError(f"doctype must be one of {', '.join(DOCTYPES)}, not {doctype!r}")
+    src = normalise(text, source)
+    if markdown or (markdown is None and (source.endswith(".md") or looks_like_markdown(src))):
+        src = strip_markdown(src)
+        if not src.lines:
+            raise InputError(f"{source}: the file holds no text once its Markdown decoration is removed")
+    if tradition is None and country:
+        tradition = COUNTRY_TRADITION.get(country.lower())
+    profile = detect(src.lines, lang=lang, tradition=tradition)
+    lines = prepare(src, profile)
+    warnings: list[Diagnostic] = []
+    tree = parse_lines(LexInput(lines, profile, src, warnings))
+    plain = [c for c in lines if c.kind not in ("banner", "footnote", "toc")]
+    head = [c.text for c in plain[:60]]
+    tail = [c.text for c in plain[-12:]]
+    meta = detect_metadata(head, tail, profile, country=country, doctype=doctype, frbr_uri=frbr_uri,
+                           source=source)
+    root, duplicates = build(tree, meta, source)
+    warnings.extend(meta.warnings)
+    warnings.extend(_unrecognised(tree, src))
+    for eid in duplicates:
+        warnings.append(Diagnostic(f"number repeats: a second unit would have eId {eid!r}; "
+                                   f"it was given {eid}_2 (check the numbering)",
+                                   source=source, severity="warning", code="duplicate-number"))
+    return Document(root=root, warnings=warnings, frbr_uri=meta.work_uri(), lang=meta.language,
+                    tradition=profile.tradition, source=source)
+
+
+def parse_file(path: str | Path, **options) -> Document:
+    """Read a file (any supported encoding) and :func:`parse` it."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read: {exc.strerror}",
+                         Diagnostic(f"cannot read: {exc.strerror}", source=str(path))) from None
+    options.setdefault("source", str(path))
+    return parse(data, **options)
+
+
+def _unrecognised(tree, src) -> list[Diagnostic]:
+    """Warn about text that stands loose in the body, outside any numbered unit."""
+    found = []
+    for part in tree.children:
+        if part.kind not in ("body",):
+            continue
+        for child in part.children:
+            if child.kind == "p" and child.index >= 0:
+                found.append(src.diagnostic(
+                    child.index, "text outside any article or numbered unit; kept as a text block",
+                    code="loose-text"))
+    return found

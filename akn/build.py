@@ -1,0 +1,389 @@
+"""Build Akoma Ntoso 3.0 XML from the node tree.
+
+One top-down walk creates the lxml elements and their eIds; the metadata
+block is written from :class:`akn.metadata.Metadata`. Editorial notes go to
+``<meta><notes>`` and are pointed at from the unit they concern with a
+``<noteRef>``, never into the law text.
+"""
+from __future__ import annotations
+
+from lxml import etree
+
+from akn.document import AKN_NS
+from akn.eid import EidMaker
+from akn.errors import Diagnostic
+from akn.metadata import Metadata
+from akn.nodes import Node
+
+NS = "{%s}" % AKN_NS
+NSMAP = {None: AKN_NS}
+
+#: elements built with the AKN hierarchy content model (num, heading, intro, children, wrapUp | content)
+HIER = {"part", "subpart", "title", "subtitle", "chapter", "subchapter", "section", "subsection", "article",
+        "paragraph", "subparagraph", "point", "clause", "subclause", "indent", "item", "division",
+        "subdivision", "book", "tome", "hcontainer", "rule", "subrule", "list_item"}
+
+SOURCE_ID = "source"
+AUTHOR_ID = "author"
+_SHOW_AS = {"eu": "European Parliament and Council", "kz": "Parliament of the Republic of Kazakhstan",
+            "ru": "Federal Assembly of the Russian Federation", "gb": "Parliament of the United Kingdom",
+            "us": "United States Congress", "in": "Parliament of India"}
+
+
+def E(tag: str, *children, **attrs) -> etree._Element:
+    el = etree.Element(NS + tag, nsmap=NSMAP) if tag == "akomaNtoso" else etree.Element(NS + tag)
+    for key, value in attrs.items():
+        if value is not None and value != "":
+            el.set(key.rstrip("_"), value)
+    for child in children:
+        el.append(child)
+    return el
+
+
+def sub(parent: etree._Element, tag: str, text: str | None = None, **attrs) -> etree._Element:
+    el = etree.SubElement(parent, NS + tag)
+    for key, value in attrs.items():
+        if value is not None and value != "":
+            el.set(key.rstrip("_"), value)
+    if text:
+        el.text = text
+    return el
+
+
+class Builder:
+    """Builds one document. Use :func:`build`."""
+
+    def __init__(self, meta: Metadata, source_name: str):
+        self.meta = meta
+        self.ids = EidMaker()
+        self.notes: list[tuple[str, Node]] = []   # (eId of the note, node)
+        self.warnings: list[Diagnostic] = []
+        self.source_name = source_name
+
+    # -- document ------------------------------------------------------------------
+    def document(self, root_node: Node) -> etree._Element:
+        meta = self.meta
+        doctype = meta.doctype if meta.doctype in ("act", "bill") else "act"
+        akn = E("akomaNtoso")
+        doc = sub(akn, doctype, name=meta.subtype or doctype)
+        if doctype == "act":
+            doc.set("contains", "originalVersion")
+        meta_el = sub(doc, "meta")
+        parts = {n.kind: n for n in root_node.children}
+        for kind in ("preface", "preamble", "body", "conclusions", "attachments"):
+            node = parts.get(kind)
+            if node is None:
+                if kind == "body":
+                    body = sub(doc, "body")
+                    self._empty_body(body)
+                continue
+            getattr(self, kind)(doc, node)
+        self._meta(meta_el, doc)
+        return akn
+
+    def _empty_body(self, body):
+        hc = sub(body, "hcontainer", eId=self.ids.make("", "hcontainer", ""), name="empty")
+        sub(sub(hc, "content"), "p")
+
+    def preface(self, doc, node: Node):
+        lines = [c for c in node.children if c.kind != "note"]
+        for c in node.children:
+            if c.kind == "note":
+                self._note(c, None)
+        if not lines:
+            return
+        preface = sub(doc, "preface")
+        for k, child in enumerate(lines):
+            if k == 0:
+                title = sub(preface, "longTitle")
+                p = sub(title, "p")
+                sub(p, "docTitle", child.text)
+            else:
+                sub(preface, "p", child.text)
+
+    def preamble(self, doc, node: Node):
+        preamble = sub(doc, "preamble")
+        citations = None
+        for child in node.children:
+            kind = child.kind
+            if kind == "note":
+                self._note(child, None)
+                continue
+            if kind == "p" and child.style == "citation":
+                if citations is None:
+                    citations = sub(preamble, "citations")
+                cit = sub(citations, "citation", eId=self.ids.make("", "citation", ""))
+                sub(cit, "p", child.text)
+                continue
+            citations = None
+            if kind == "recitals":
+                self._recitals(preamble, child)
+            elif kind == "formula":
+                formula = sub(preamble, "formula", name="enactingFormula")
+                sub(formula, "p", child.text)
+            else:
+                sub(preamble, "p", child.text)
+        if len(preamble) == 0:
+            doc.remove(preamble)
+
+    def _recitals(self, preamble, node: Node):
+        recitals = sub(preamble, "recitals", eId=self.ids.make("", "recitals", ""))
+        if node.text:
+            sub(sub(recitals, "intro"), "p", node.text)
+        for rec in node.children:
+            if rec.kind == "note":
+                self._note(rec, None)
+                continue
+            eid = self.ids.make("", "recital", rec.clean)
+            el = sub(recitals, "recital", eId=eid)
+            sub(el, "num", rec.num)
+            texts = [rec.text] if rec.text else []
+            for c in rec.children:
+                if c.kind == "note":
+                    self._note(c, el)
+                else:
+                    texts.append(c.text)
+            for t in texts or [""]:
+                sub(el, "p", t)
+        if len(recitals) == 0 or (len(recitals) == 1 and recitals[0].tag == NS + "intro"):
+            preamble.remove(recitals)
+            if node.text:
+                sub(preamble, "p", node.text)
+
+    def body(self, doc, node: Node):
+        body = sub(doc, "body")
+        self._children(body, node, "")
+        if len(body) == 0 or all(child.tag == NS + "wrapUp" for child in body):
+            for child in list(body):
+                body.remove(child)
+            self._empty_body(body)
+
+    def conclusions(self, doc, node: Node):
+        concl = sub(doc, "conclusions")
+        for child in node.children:
+            if child.kind == "note":
+                self._note(child, None)
+            else:
+                sub(concl, "p", child.text)
+
+    def attachments(self, doc, node: Node):
+        atts = sub(doc, "attachments")
+        for k, att in enumerate(node.children, 1):
+            eid = self.ids.make("", "attachment", "")
+            el = sub(atts, "attachment", eId=eid)
+            name = "schedule" if att.num.upper().startswith("SCHEDULE") else "annex"
+            inner = sub(el, "doc", name=name)
+            self._component_meta(sub(inner, "meta"), f"{name}_{k}")
+            preface = sub(inner, "preface")
+            title = sub(preface, "longTitle")
+            p = sub(title, "p")
+            sub(p, "docNumber", att.num)
+            if att.heading:
+                sub(preface, "p", att.heading)
+            main = sub(inner, "mainBody")
+            self._children(main, att, eid, in_main_body=True)
+            if len(main) == 0:
+                sub(main, "p")
+
+    # -- hierarchy -----------------------------------------------------------------
+    def _children(self, parent_el, node: Node, parent_eid: str, in_main_body: bool = False):
+        """Write the children of *node* into *parent_el* (a container without num/heading)."""
+        kids = node.children
+        units = [c for c in kids if c.kind not in ("p", "note")]
+        notes = [c for c in kids if c.kind == "note"]
+        self._attach_notes(kids, None)
+        if not units:
+            texts = [c for c in kids if c.kind == "p"]
+            if texts:
+                if in_main_body:
+                    for t in texts:
+                        sub(parent_el, "p", t.text)
+                else:
+                    hc = sub(parent_el, "hcontainer", eId=self.ids.make(parent_eid, "hcontainer", ""), name="text")
+                    content = sub(hc, "content")
+                    for t in texts:
+                        sub(content, "p", t.text)
+            return
+        pending: list[Node] = []
+        for child in kids:
+            if child.kind == "note":
+                continue
+            if child.kind == "p":
+                pending.append(child)
+                continue
+            if pending:
+                self._loose_text(parent_el, pending, parent_eid, in_main_body)
+                pending = []
+            self._unit(parent_el, child, parent_eid)
+        if pending:
+            self._loose_text(parent_el, pending, parent_eid, in_main_body)
+        del notes
+
+    def _loose_text(self, parent_el, texts: list[Node], parent_eid: str, in_main_body: bool):
+        if in_main_body:
+            for t in texts:
+                sub(parent_el, "p", t.text)
+            return
+        hc = sub(parent_el, "hcontainer", eId=self.ids.make(parent_eid, "hcontainer", ""), name="text")
+        content = sub(hc, "content")
+        for t in texts:
+            sub(content, "p", t.text)
+
+    def _unit(self, parent_el, node: Node, parent_eid: str):
+        kind = node.kind if node.kind in HIER else "hcontainer"
+        eid = self.ids.make(parent_eid, kind, node.clean)
+        el = sub(parent_el, kind, eId=eid)
+        if kind == "hcontainer":
+            el.set("name", node.kind)
+        if node.status:
+            el.set("status", node.status)
+        if node.num:
+            sub(el, "num", node.num)
+        if node.heading:
+            sub(el, "heading", node.heading)
+        kids = node.children
+        self._attach_notes(kids, node)
+        units = [c for c in kids if c.kind not in ("p", "note")]
+        texts_before: list[str] = [node.text] if node.text else []
+        if not units:
+            content = sub(el, "content")
+            for c in kids:
+                if c.kind == "p":
+                    texts_before.append(c.text)
+            for t in texts_before or [""]:
+                sub(content, "p", t)
+        else:
+            first = kids.index(units[0])
+            last = kids.index(units[-1])
+            texts_before.extend(c.text for c in kids[:first] if c.kind == "p")
+            if texts_before:
+                intro = sub(el, "intro")
+                for t in texts_before:
+                    sub(intro, "p", t)
+            pending: list[Node] = []
+            for c in kids[first:last + 1]:
+                if c.kind == "note":
+                    continue
+                if c.kind == "p":
+                    pending.append(c)
+                    continue
+                if pending:
+                    self._loose_text(el, pending, eid, False)
+                    pending = []
+                self._unit(el, c, eid)
+            after = [c.text for c in kids[last + 1:] if c.kind == "p"]
+            if after:
+                wrap = sub(el, "wrapUp")
+                for t in after:
+                    sub(wrap, "p", t)
+        self._note_refs(el, node)
+        return el
+
+    # -- notes -----------------------------------------------------------------------
+    def _attach_notes(self, kids: list[Node], owner: Node | None):
+        """Give each note among *kids* to the unit it concerns.
+
+        A publisher's banner ("Примечание ИЗПИ!") announces a change to the
+        unit that follows it; a footnote ("Сноска.") records the history of
+        the unit that holds it.
+        """
+        for k, child in enumerate(kids):
+            if child.kind != "note":
+                continue
+            target = owner
+            if child.style == "banner":
+                for later in kids[k + 1:]:
+                    if later.kind not in ("p", "note"):
+                        target = later
+                        break
+            if target is None:
+                self._note(child, None)
+            else:
+                target.notes.append(child)
+
+    def _note_refs(self, el, node: Node):
+        if not node.notes:
+            return
+        anchor = el.find(NS + "num")
+        if anchor is None:
+            anchor = el.find(NS + "heading")
+        for note in node.notes:
+            note_id = self._note(note, None)
+            if anchor is not None:
+                sub(anchor, "noteRef", href="#" + note_id, marker="*", class_="editorial")
+
+    def _note(self, node: Node, _el) -> str:
+        eid = f"note_{len(self.notes) + 1}"
+        self.notes.append((eid, node))
+        return eid
+
+    # -- metadata --------------------------------------------------------------------
+    def _meta(self, meta_el, doc):
+        meta = self.meta
+        uri = meta.uri()
+        work = uri.work_uri()
+        expr = uri.expression_uri()
+        ident = sub(meta_el, "identification", source="#" + SOURCE_ID)
+        w = sub(ident, "FRBRWork")
+        sub(w, "FRBRthis", value=work + "/!main")
+        sub(w, "FRBRuri", value=work)
+        sub(w, "FRBRdate", date=meta.date, name="Generation")
+        sub(w, "FRBRauthor", href="#" + AUTHOR_ID)
+        sub(w, "FRBRcountry", value=meta.country)
+        if meta.subtype:
+            sub(w, "FRBRsubtype", value=meta.subtype)
+        sub(w, "FRBRnumber", value=meta.number)
+        if meta.title:
+            sub(w, "FRBRname", value=meta.title[:500])
+        sub(w, "FRBRprescriptive", value="true")
+        e = sub(ident, "FRBRExpression")
+        sub(e, "FRBRthis", value=expr + "/!main")
+        sub(e, "FRBRuri", value=expr)
+        sub(e, "FRBRdate", date=meta.date, name="Generation")
+        sub(e, "FRBRauthor", href="#" + AUTHOR_ID)
+        sub(e, "FRBRlanguage", language=meta.language)
+        m = sub(ident, "FRBRManifestation")
+        sub(m, "FRBRthis", value=expr + "/!main.xml")
+        sub(m, "FRBRuri", value=expr + ".akn")
+        sub(m, "FRBRdate", date=meta.date, name="Generation")
+        sub(m, "FRBRauthor", href="#" + SOURCE_ID)
+        refs = sub(meta_el, "references", source="#" + SOURCE_ID)
+        sub(refs, "TLCOrganization", eId=SOURCE_ID, href="/ontology/organization/akn-toolkit",
+            showAs="akn-toolkit")
+        sub(refs, "TLCOrganization", eId=AUTHOR_ID, href=f"/ontology/organization/{meta.country}/legislature",
+            showAs=_SHOW_AS.get(meta.country, "Legislature"))
+        if self.notes:
+            notes = sub(meta_el, "notes", source="#" + SOURCE_ID)
+            for eid, node in self.notes:
+                note = sub(notes, "note", eId=eid, class_=node.style or "editorial")
+                sub(note, "p", node.text)
+
+    def _component_meta(self, meta_el, component: str):
+        uri = self.meta.uri()
+        work = uri.work_uri()
+        expr = uri.expression_uri()
+        ident = sub(meta_el, "identification", source="#" + SOURCE_ID)
+        w = sub(ident, "FRBRWork")
+        sub(w, "FRBRthis", value=f"{work}/!{component}")
+        sub(w, "FRBRuri", value=work)
+        sub(w, "FRBRdate", date=self.meta.date, name="Generation")
+        sub(w, "FRBRauthor", href="#" + AUTHOR_ID)
+        sub(w, "FRBRcountry", value=self.meta.country)
+        e = sub(ident, "FRBRExpression")
+        sub(e, "FRBRthis", value=f"{expr}/!{component}")
+        sub(e, "FRBRuri", value=expr)
+        sub(e, "FRBRdate", date=self.meta.date, name="Generation")
+        sub(e, "FRBRauthor", href="#" + AUTHOR_ID)
+        sub(e, "FRBRlanguage", language=self.meta.language)
+        m = sub(ident, "FRBRManifestation")
+        sub(m, "FRBRthis", value=f"{expr}/!{component}.xml")
+        sub(m, "FRBRuri", value=expr + ".akn")
+        sub(m, "FRBRdate", date=self.meta.date, name="Generation")
+        sub(m, "FRBRauthor", href="#" + SOURCE_ID)
+
+
+def build(root_node: Node, meta: Metadata, source_name: str = "<text>") -> tuple[etree._Element, list[str]]:
+    """Build the ``<akomaNtoso>`` element; returns it and the duplicated eIds."""
+    builder = Builder(meta, source_name)
+    root = builder.document(root_node)
+    return root, builder.ids.duplicates

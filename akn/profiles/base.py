@@ -1,0 +1,81 @@
+"""What a language profile is.
+
+A :class:`Profile` is data: the words and numbering patterns of one language
+in one drafting tradition (``en-eu``, ``en-uk``, ``ru-kz``, ``kk-kz`` ...).
+The line lexer (:mod:`akn.lexer`) and the grammar never name a language;
+adding a language or a tradition means adding a module in this package that
+builds a ``Profile`` and registering it in :mod:`akn.profiles`.
+
+Patterns are matched against one normalised line (``re.match``); heads
+capture ``num`` and optionally ``heading``; items capture ``num`` and
+optionally ``text``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+#: Item numbering styles the lexer knows. A profile maps each to an AKN element.
+ITEM_STYLES = ("dot", "paren_num", "paren_alpha", "paren_roman", "paren_upper",
+               "paren_upper_roman", "close_num", "close_alpha", "dash")
+
+
+def rx(pattern: str) -> re.Pattern:
+    return re.compile(pattern)
+
+
+@dataclass
+class Head:
+    """A hierarchy heading: ``CHAPTER I``, ``Статья 5. Heading``, ``5-бап.``."""
+
+    element: str            # AKN element: part, title, chapter, section, subchapter, article ...
+    pattern: re.Pattern     # groups: num, heading (optional)
+    rank: int               # smaller is higher in the hierarchy
+    heading_next_line: bool = False   # heading may stand on the next line
+    caps_heading_only: bool = False   # ... only when that line is in capitals
+    label: str = ""         # word printed before the number when rendering (Article, Статья)
+
+
+@dataclass
+class Profile:
+    name: str               # en-eu, en-uk, en-us, ru-kz, kk-kz, ru-rf, en-kz
+    lang: str               # ISO 639-2/T: eng, rus, kaz
+    tradition: str          # eu, uk, us, kz, ru
+    country: str            # default FRBR country: eu, gb, us, kz, ru
+    heads: list[Head]
+    #: item style -> AKN element (paragraph, point, subsection ...)
+    items: dict[str, str]
+    #: styles whose items own the unmarked text lines that follow them
+    block_styles: frozenset[str] = frozenset({"dot"})
+    #: patterns of the item styles this profile reads (style -> pattern with num, text)
+    item_patterns: dict[str, re.Pattern] = field(default_factory=dict)
+    #: document frame
+    preamble_start: re.Pattern | None = None
+    citation: re.Pattern | None = None
+    recitals_intro: re.Pattern | None = None
+    formula: re.Pattern | None = None
+    conclusions_start: re.Pattern | None = None
+    annex: re.Pattern | None = None          # groups: num (optional), heading (optional)
+    annex_label: str = "Annex"
+    #: editorial matter (never law text)
+    banner: re.Pattern | None = None         # "Примечание ИЗПИ!": a note whose body follows
+    footnote: re.Pattern | None = None       # "Сноска. ...": a note about the enclosing unit
+    toc_placeholder: re.Pattern | None = None
+    repealed: re.Pattern | None = None       # searched in a unit's own text
+    #: metadata
+    bill_marker: re.Pattern | None = None
+    date_patterns: list[re.Pattern] = field(default_factory=list)   # groups: day, month, year
+    number_patterns: list[re.Pattern] = field(default_factory=list)  # group: number
+    months: dict[str, int] = field(default_factory=dict)
+    #: detection: (pattern, weight) scored on a sample of lines
+    detect: list[tuple[re.Pattern, float]] = field(default_factory=list)
+    #: how a bare number prints when rendering back to text, per element
+    article_label: str = "Article"
+    #: lower-case letters used by this script's letter items (for close_alpha)
+    letters: str = "abcdefghijklmnopqrstuvwxyz"
+
+    def head_for(self, element: str) -> Head | None:
+        for head in self.heads:
+            if head.element == element:
+                return head
+        return None

@@ -1,0 +1,138 @@
+"""English profiles: EU (Official Journal), UK/Commonwealth, US, and Kazakhstan's English translations."""
+from __future__ import annotations
+
+import re
+
+from akn.profiles.base import Head, Profile
+from akn.profiles.common import HEAD, ITEM_PATTERNS, MONTHS_EN, NEN, NKZ, ROM
+
+#: EU headings stand alone on their line, or after a dash or colon ("CHAPTER I - General provisions")
+SEP_HEAD = r"(?:\s*[.:–—-]\s+(?P<heading>\S.*?))?\s*$"
+
+_I = re.IGNORECASE
+_DATE_EN = re.compile(r"(?:of|dated|on)\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month>[A-Za-z]+),?\s+(?P<year>\d{4})")
+_DATE_EN_US = re.compile(r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)\s+(?P<day>\d{1,2}),\s+(?P<year>\d{4})")
+_EDITORIAL_EN = re.compile(r"Footnote\.\s*(?P<text>.*)")
+_BILL_EN = re.compile(r"(?:Proposal for an? |A BILL\b|^Bill\b|DRAFT\b|Draft (?:Law|Act|Regulation)\b)")
+
+EN_EU = Profile(
+    name="en-eu", lang="eng", tradition="eu", country="eu",
+    heads=[
+        Head("part", re.compile(rf"PART\s+(?P<num>{ROM}|\d+|ONE|TWO|THREE|FOUR|FIVE|SIX){SEP_HEAD}"), 10, True, label="PART"),
+        Head("title", re.compile(rf"TITLE\s+(?P<num>{ROM}|\d+){SEP_HEAD}"), 20, True, label="TITLE"),
+        Head("chapter", re.compile(rf"CHAPTER\s+(?P<num>{ROM}|\d+){SEP_HEAD}"), 30, True, label="CHAPTER"),
+        Head("section", re.compile(rf"(?:SECTION|Section)\s+(?P<num>{ROM}|\d+){SEP_HEAD}"), 40, True, label="Section"),
+        Head("article", re.compile(rf"(?:Article\s+(?P<num>{NEN})|(?P<num2>Sole) Article){SEP_HEAD}"), 50, True, label="Article"),
+    ],
+    items={"dot": "paragraph", "paren_num": "point", "paren_alpha": "point", "paren_roman": "point",
+           "paren_upper": "point", "dash": "indent"},
+    block_styles=frozenset({"dot"}),
+    item_patterns={k: ITEM_PATTERNS[k] for k in ("dot", "paren_num", "paren_alpha", "paren_upper", "dash")},
+    preamble_start=re.compile(r"(?:THE EUROPEAN PARLIAMENT|THE COUNCIL|THE EUROPEAN COMMISSION|Having regard)"),
+    citation=re.compile(r"(?:Having regard to|After (?:transmission|consulting|having consulted)|Acting in accordance|In accordance with)"),
+    recitals_intro=re.compile(r"Whereas\s*:?\s*$"),
+    formula=re.compile(r"(?:HAS|HAVE) ADOPTED TH(?:IS|E FOLLOWING) [A-Z ]+:?\s*$"),
+    conclusions_start=re.compile(r"Done at\s+\S"),
+    annex=re.compile(rf"ANNEX(?:\s+(?P<num>{ROM}|\d+))?\s*$"),
+    annex_label="ANNEX",
+    footnote=_EDITORIAL_EN,
+    repealed=re.compile(r"^\s*\(?(?:deleted|repealed)\)?\s*\.?\s*$", _I),
+    bill_marker=_BILL_EN,
+    date_patterns=[_DATE_EN],
+    number_patterns=[re.compile(r"(?:REGULATION|DIRECTIVE|DECISION)\s+\((?:EU|EC|EEC|EU, Euratom)\)\s+(?:No\s+)?(?P<year>\d{4})/(?P<number>\d+)"),
+                     re.compile(r"(?:REGULATION|DIRECTIVE|DECISION)\s+(?:\((?:EU|EC|EEC)\)\s+)?No\s+(?P<number>\d+)/(?P<year>\d{4})")],
+    months=MONTHS_EN,
+    detect=[(re.compile(r"Article\s+\d+[a-z]*\s*$"), 3.0), (re.compile(r"Having regard to"), 5.0),
+            (re.compile(r"Whereas:"), 5.0), (re.compile(r"CHAPTER\s+[IVXLC]+\s*$"), 3.0),
+            (re.compile(r"\d+\.\s{1,3}[A-Z]"), 0.3)],
+    article_label="Article",
+)
+
+EN_UK = Profile(
+    name="en-uk", lang="eng", tradition="uk", country="gb",
+    heads=[
+        Head("part", re.compile(rf"PART\s+(?P<num>\d+[A-Z]*|{ROM}){HEAD}"), 10, True, label="PART"),
+        Head("chapter", re.compile(rf"CHAPTER\s+(?P<num>\d+[A-Z]*|{ROM}){HEAD}"), 30, True, label="CHAPTER"),
+        # Markdown conversions of Commonwealth acts: "## I - Preliminary"
+        Head("chapter", re.compile(rf"(?P<num>{ROM})\s+[-–—]\s+(?P<heading>\S.*)"), 30, False, label=""),
+        # "1 Short title", "12A Power to make regulations"
+        Head("section", re.compile(r"(?P<num>\d+[A-Z]{0,2})\s+(?P<heading>[A-Z][^.;:]*[^.;:\s,])\s*$"), 50, False, label=""),
+        # Commonwealth style "1. Short title, extent and commencement.—"
+        Head("section", re.compile(r"(?P<num>\d+[A-Z]{0,2})\.\s+(?P<heading>[A-Z][^—]*?)\.?\s*[—–]+\s*$"), 50, False, label=""),
+    ],
+    items={"paren_num": "subsection", "paren_alpha": "paragraph", "paren_roman": "subparagraph",
+           "paren_upper": "clause", "dot": "paragraph", "dash": "indent"},
+    block_styles=frozenset({"paren_num", "dot"}),
+    item_patterns={k: ITEM_PATTERNS[k] for k in ("paren_num", "paren_alpha", "paren_upper", "dot", "dash")},
+    preamble_start=re.compile(r"(?:BE IT ENACTED|Be it enacted|WHEREAS|Whereas)"),
+    formula=re.compile(r"(?:BE IT ENACTED|Be it enacted|BE it enacted)\b.*"),
+    conclusions_start=None,
+    annex=re.compile(r"SCHEDULE(?:\s+(?P<num>\d+[A-Z]*))?(?:\s*[.:–—-]?\s*(?P<heading>\S.*?))?\s*$"),
+    annex_label="SCHEDULE",
+    footnote=_EDITORIAL_EN,
+    repealed=re.compile(r"^\s*[\[(]?(?:repealed|omitted)[\])]?\.?\s*$", _I),
+    bill_marker=_BILL_EN,
+    date_patterns=[_DATE_EN, re.compile(r"\[(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month>[A-Za-z]+),?\s+(?P<year>\d{4})\]")],
+    number_patterns=[re.compile(r"(?:ACT|Act)\s+NO\.?\s+(?P<number>\d+)\s+OF\s+(?P<year>\d{4})", _I),
+                     re.compile(r"\b(?P<year>\d{4})\s+c(?:hapter)?\.\s*(?P<number>\d+)")],
+    months=MONTHS_EN,
+    detect=[(re.compile(r"\d+[A-Z]?\s+[A-Z][a-z][^.]*$"), 1.0), (re.compile(r"\(\d+\)\s+\S"), 0.5),
+            (re.compile(r"BE IT ENACTED|Be it enacted|BE it enacted"), 8.0), (re.compile(r"SCHEDULE\s+\d+"), 4.0),
+            (re.compile(r"PART\s+\d+\s*$"), 3.0), (re.compile(r"\d+\.\s+[A-Z][^—]*\.?—"), 3.0)],
+    article_label="",
+)
+
+EN_US = Profile(
+    name="en-us", lang="eng", tradition="us", country="us",
+    heads=[
+        Head("title", re.compile(rf"TITLE\s+(?P<num>{ROM}|\d+){HEAD}"), 20, True, label="TITLE"),
+        Head("subtitle", re.compile(r"Subtitle\s+(?P<num>[A-Z])" + HEAD), 25, True, label="Subtitle"),
+        Head("chapter", re.compile(rf"CHAPTER\s+(?P<num>\d+|{ROM}){HEAD}"), 30, True, label="CHAPTER"),
+        Head("section", re.compile(r"(?:SEC\.|SECTION|Section)\s+(?P<num>\d+[A-Za-z]*)\.\s*(?P<heading>.*?)\s*$"), 50, False, label="SEC."),
+    ],
+    items={"paren_alpha": "subsection", "paren_num": "paragraph", "paren_upper": "subparagraph",
+           "paren_roman": "clause", "paren_upper_roman": "subclause", "dot": "paragraph", "dash": "indent"},
+    block_styles=frozenset({"paren_alpha"}),
+    item_patterns={k: ITEM_PATTERNS[k] for k in ("paren_alpha", "paren_num", "paren_upper", "dot", "dash")},
+    preamble_start=re.compile(r"Be it enacted"),
+    formula=re.compile(r"Be it enacted\b.*"),
+    footnote=_EDITORIAL_EN,
+    repealed=re.compile(r"^\s*\[(?:repealed|reserved)\]\.?\s*$", _I),
+    bill_marker=re.compile(r"(?:A BILL\b|^H\. ?R\. \d+|^S\. \d+)"),
+    date_patterns=[_DATE_EN_US, _DATE_EN],
+    number_patterns=[re.compile(r"Public Law\s+(?P<number>\d+[–-]\d+)")],
+    months=MONTHS_EN,
+    detect=[(re.compile(r"(?:SEC\.|SECTION)\s+\d+\.\s"), 6.0), (re.compile(r"Be it enacted by the Senate"), 10.0)],
+    article_label="SEC.",
+)
+
+#: Kazakhstan's official English translations (adilet "Unofficial translation")
+EN_KZ = Profile(
+    name="en-kz", lang="eng", tradition="kz", country="kz",
+    heads=[
+        Head("part", re.compile(rf"(?:SECTION|Section)\s+(?P<num>{NKZ}|{ROM})\.?{HEAD}"), 10, True, True, label="Section"),
+        Head("chapter", re.compile(rf"(?:CHAPTER|Chapter)\s+(?P<num>{NKZ}|{ROM})\.?{HEAD}"), 30, True, True, label="Chapter"),
+        Head("subchapter", re.compile(rf"(?:PARAGRAPH|Paragraph)\s+(?P<num>{NKZ})\.{HEAD}"), 40, False, label="Paragraph"),
+        Head("article", re.compile(rf"Article\s+(?P<num>{NKZ})(?:\.|\s*$){HEAD}"), 50, False, label="Article"),
+    ],
+    items={"dot": "paragraph", "close_num": "point", "close_alpha": "point", "dash": "indent"},
+    block_styles=frozenset({"dot"}),
+    item_patterns={"dot": re.compile(rf"(?P<num>{NKZ})\.(?:\s+(?P<text>.*)|$)"),
+                   "close_num": re.compile(rf"(?P<num>{NKZ})\)(?:\s*(?P<text>\S.*)|$)"),
+                   "close_alpha": re.compile(r"(?P<num>[a-z])\)\s+(?P<text>\S.*)"),
+                   "dash": ITEM_PATTERNS["dash"]},
+    conclusions_start=re.compile(r"(?:The )?President of the Republic of Kazakhstan\s*$"),
+    annex=re.compile(rf"(?:Appendix|Annex)(?:\s+(?P<num>{NKZ}))?\b(?:\s*(?P<heading>.*?))?\s*$"),
+    annex_label="Appendix",
+    footnote=_EDITORIAL_EN,
+    repealed=re.compile(r"\b(?:is )?(?:excluded|deleted|repealed|lost force)\b", _I),
+    bill_marker=re.compile(r"^(?:DRAFT|Draft)\b"),
+    date_patterns=[re.compile(r"dated\s+(?P<day>\d{1,2})\s+(?P<month>[A-Za-z]+),?\s+(?P<year>\d{4})"), _DATE_EN],
+    number_patterns=[re.compile(rf"No\.?\s*(?P<number>{NKZ}-[IVXLC]+|\d+(?:-[IVXLC]+)?)")],
+    months=MONTHS_EN,
+    detect=[(re.compile(r"Article\s+\d+(?:-\d+)?\.\s+\S"), 4.0), (re.compile(r"Republic of Kazakhstan"), 3.0),
+            (re.compile(r"\d+\)\s+\S"), 0.5), (re.compile(r"Chapter\s+\d+\.\s"), 3.0)],
+    article_label="Article",
+)
+
+PROFILES = [EN_EU, EN_UK, EN_US, EN_KZ]

@@ -1,0 +1,47 @@
+"""Kazakh profile: Kazakhstan's Kazakh texts (number before the word: ``5-бап.``, ``1-тарау.``)."""
+from __future__ import annotations
+
+import re
+
+from akn.profiles.base import Head, Profile
+from akn.profiles.common import HEAD, MONTHS_KK, NKZ, ROM
+
+KK_LOWER = "аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя"
+_D = r"\s*-\s*"
+
+KK_KZ = Profile(
+    name="kk-kz", lang="kaz", tradition="kz", country="kz",
+    heads=[
+        Head("part", re.compile(r"(?:ЖАЛПЫ|ЕРЕКШЕ|Жалпы|Ерекше)\s+(?P<num>БӨЛІМ|бөлім)\s*$"), 5, False, label=""),
+        Head("part", re.compile(rf"(?P<num>{NKZ}|{ROM})(?:{_D}|\s+)(?:БӨЛІМ|бөлім)\s*\.?{HEAD}"), 10, True, True, label="бөлім"),
+        Head("subpart", re.compile(rf"(?P<num>{NKZ}|{ROM}){_D}(?:КІШІ БӨЛІМ|кіші бөлім)\s*\.?{HEAD}"), 15, True, True, label="кіші бөлім"),
+        Head("chapter", re.compile(rf"(?P<num>{NKZ}|{ROM}){_D}(?:ТАРАУ|тарау)\s*\.?{HEAD}"), 30, True, True, label="тарау"),
+        Head("subchapter", re.compile(rf"(?:(?:ПАРАГРАФ|Параграф|§)\s*(?P<num>{NKZ})|(?P<num2>{NKZ}){_D}параграф)\s*\.?{HEAD}"), 40, False, label="Параграф"),
+        Head("article", re.compile(rf"(?P<num>{NKZ})(?:{_D}|\s+)(?:БАП|бап)(?:\s*\.|\s*$){HEAD}"), 50, False, label="бап"),
+    ],
+    items={"dot": "paragraph", "close_num": "point", "close_alpha": "point", "dash": "indent"},
+    block_styles=frozenset({"dot"}),
+    item_patterns={"dot": re.compile(rf"(?P<num>{NKZ})\.(?:\s+(?P<text>.*)|$)"),
+                   "close_num": re.compile(rf"(?P<num>{NKZ})\)(?:\s*(?P<text>\S.*)|$)"),
+                   "close_alpha": re.compile(r"(?P<num>[аәбвгғдежзиклмнңоөпрстуұүфхһцчшы])\)(?:\s+(?P<text>\S.*)|$)"),
+                   "dash": re.compile(r"(?P<num>[—–])\s+(?P<text>\S.*)")},
+    conclusions_start=re.compile(r"Қазақстан\s+Республикасының\s+Президенті\s*$"),
+    annex=re.compile(rf"(?P<num>{NKZ}){_D}қосымша\s*$|(?:ҚОСЫМША|Қосымша)\s*$"),
+    annex_label="қосымша",
+    banner=re.compile(r"(?:ҚР\s+)?ЗҚАИ-ның\s+ескертпесі\s*!"),
+    footnote=re.compile(r"Ескерту\s*\."),
+    toc_placeholder=re.compile(r"(?:МАЗМҰНЫ|МАЗМҰН)\s*$"),
+    repealed=re.compile(r"^(?:[Аа]лып\s+тасталды|[Аа]лынып\s+тасталды|[Кк]үші\s+жойылды)\b"),
+    bill_marker=re.compile(r"^(?:ЖОБА|Жоба)\b"),
+    date_patterns=[re.compile(r"(?P<year>\d{4})\s+жылғы\s+(?P<day>\d{1,2})\s+(?P<month>[а-яәғқңөұүһі]+)"),
+                   re.compile(r"(?P<day>\d{2})\.(?P<month>\d{2})\.(?P<year>\d{4})")],
+    number_patterns=[re.compile(rf"№\s*(?P<number>{NKZ}-[IVXLCІ]+)"), re.compile(rf"№\s*(?P<number>\d+(?:-[IVXLCІ]+)?)")],
+    months=MONTHS_KK,
+    detect=[(re.compile(r"\d+(?:-\d+)*-бап\."), 5.0), (re.compile(r"\d+-тарау\."), 4.0),
+            (re.compile(r"Қазақстан\s+Республикасының"), 3.0), (re.compile(r"[әғқңөұүһ]"), 0.2),
+            (re.compile(r"Ескерту\.|ЗҚАИ"), 4.0)],
+    article_label="бап",
+    letters=KK_LOWER,
+)
+
+PROFILES = [KK_KZ]

@@ -1,0 +1,88 @@
+"""Russian profiles: Kazakhstan's Russian texts (adilet, zan.gov.kz) and Russian Federation acts."""
+from __future__ import annotations
+
+import re
+
+from akn.profiles.base import Head, Profile
+from akn.profiles.common import HEAD, MONTHS_RU, NKZ, NRF, ROM
+
+_I = re.IGNORECASE
+CYR_LOWER = "абвгдежзийклмнопрстуфхцчшщэюя"
+_LETTER = re.compile(r"(?P<num>[а-яё](?:[.-]\d+)?)\)(?:\s+(?P<text>\S.*)|$)")
+_DATE_RU = re.compile(r"(?:от\s+)?(?P<day>\d{1,2})\s+(?P<month>[а-я]+)\s+(?P<year>\d{4})\s*(?:года|г\.)")
+_DATE_DOTS = re.compile(r"от\s+(?P<day>\d{2})\.(?P<month>\d{2})\.(?P<year>\d{4})")
+_BANNER_RU = re.compile(r"(?:Примечание\s+(?:ИЗПИ|РЦПИ)|Вниманию\s+пользователей)\s*!")
+_FOOTNOTE_RU = re.compile(r"Сноска\s*\.")
+_TOC_RU = re.compile(r"(?:СОДЕРЖАНИЕ|ОГЛАВЛЕНИЕ)\s*$")
+_REPEALED_RU = re.compile(r"^(?:[Ии]сключ[её]н[аоы]?|[Уу]тратил[аи]?\s+силу)\b")
+_BILL_RU = re.compile(r"^(?:ПРОЕКТ|Проект)\b")
+
+RU_KZ = Profile(
+    name="ru-kz", lang="rus", tradition="kz", country="kz",
+    heads=[
+        Head("part", re.compile(rf"(?:ОБЩАЯ|ОСОБЕННАЯ)\s+(?P<num>ЧАСТЬ)\s*$"), 5, False, label=""),
+        Head("part", re.compile(rf"(?:РАЗДЕЛ|Раздел)\s+(?P<num>{NKZ}|{ROM})\.?{HEAD}"), 10, True, True, label="Раздел"),
+        Head("subpart", re.compile(rf"(?:ПОДРАЗДЕЛ|Подраздел)\s+(?P<num>{NKZ}|{ROM})\.?{HEAD}"), 15, True, True, label="Подраздел"),
+        Head("chapter", re.compile(rf"(?:ГЛАВА|Глава)\s+(?P<num>{NKZ}|{ROM})\.?{HEAD}"), 30, True, True, label="Глава"),
+        Head("subchapter", re.compile(rf"(?:ПАРАГРАФ|Параграф|§)\s*(?P<num>{NKZ})\.?{HEAD}"), 40, False, label="Параграф"),
+        Head("article", re.compile(rf"(?:СТАТЬЯ|Статья)\s+(?P<num>{NKZ})(?:\s*\.|\s*$){HEAD}"), 50, False, label="Статья"),
+    ],
+    items={"dot": "paragraph", "close_num": "point", "close_alpha": "point", "dash": "indent"},
+    block_styles=frozenset({"dot"}),
+    item_patterns={"dot": re.compile(rf"(?P<num>{NKZ})\.(?:\s+(?P<text>.*)|$)"),
+                   "close_num": re.compile(rf"(?P<num>{NKZ})\)(?:\s*(?P<text>\S.*)|$)"),
+                   "close_alpha": _LETTER,
+                   "dash": re.compile(r"(?P<num>[—–])\s+(?P<text>\S.*)")},
+    conclusions_start=re.compile(r"Президент\s+Республики\s+Казахстан\s*$"),
+    annex=re.compile(rf"(?:ПРИЛОЖЕНИЕ|Приложение)(?:\s+(?:№\s*)?(?P<num>{NKZ}))?(?:\s+(?P<heading>к\s.*))?\s*$"),
+    annex_label="Приложение",
+    banner=_BANNER_RU,
+    footnote=_FOOTNOTE_RU,
+    toc_placeholder=_TOC_RU,
+    repealed=_REPEALED_RU,
+    bill_marker=_BILL_RU,
+    date_patterns=[_DATE_RU, _DATE_DOTS],
+    number_patterns=[re.compile(rf"№\s*(?P<number>{NKZ}-[IVXLCІ]+)"), re.compile(rf"№\s*(?P<number>\d+(?:-[IVXLCІ]+)?)")],
+    months=MONTHS_RU,
+    detect=[(re.compile(r"Статья\s+\d+(?:-\d+)*\.\s+\S"), 4.0), (re.compile(r"Республики\s+Казахстан"), 2.0),
+            (re.compile(r"Глава\s+\d+\.\s"), 3.0), (re.compile(r"\d+-\d+\)"), 2.0),
+            (re.compile(r"Сноска\.|ИЗПИ"), 4.0), (re.compile(r"ЗРК"), 4.0)],
+    article_label="Статья",
+    letters=CYR_LOWER,
+)
+
+RU_RF = Profile(
+    name="ru-rf", lang="rus", tradition="ru", country="ru",
+    heads=[
+        Head("part", re.compile(r"ЧАСТЬ\s+(?P<num>ПЕРВАЯ|ВТОРАЯ|ТРЕТЬЯ|ЧЕТВЕРТАЯ|\d+)" + HEAD), 5, True, True, label="ЧАСТЬ"),
+        Head("part", re.compile(rf"(?:РАЗДЕЛ|Раздел)\s+(?P<num>{ROM}(?:\.\d+)*|\d+)\.?{HEAD}"), 10, True, True, label="Раздел"),
+        Head("chapter", re.compile(rf"(?:ГЛАВА|Глава)\s+(?P<num>{ROM}(?:\.\d+)*|{NRF})\.?{HEAD}"), 30, True, True, label="Глава"),
+        Head("subchapter", re.compile(rf"§\s*(?P<num>{NRF})\.?{HEAD}"), 40, False, label="§"),
+        Head("article", re.compile(rf"(?:СТАТЬЯ|Статья)\s+(?P<num>{NRF}(?:-\d+)*)(?:\s*\.|\s*$){HEAD}"), 50, False, label="Статья"),
+    ],
+    items={"dot": "paragraph", "close_num": "point", "close_alpha": "point", "dash": "indent"},
+    block_styles=frozenset({"dot"}),
+    item_patterns={"dot": re.compile(rf"(?P<num>{NRF}(?:-\d+)*)\.(?:\s+(?P<text>.*)|$)"),
+                   "close_num": re.compile(rf"(?P<num>{NRF}(?:-\d+)*)\)(?:\s*(?P<text>\S.*)|$)"),
+                   "close_alpha": _LETTER,
+                   "dash": re.compile(r"(?P<num>[—–])\s+(?P<text>\S.*)")},
+    conclusions_start=re.compile(r"(?:Президент\s+Российской\s+Федерации|Москва,\s+Кремль)"),
+    annex=re.compile(rf"(?:ПРИЛОЖЕНИЕ|Приложение)(?:\s+(?:N|№)\s*(?P<num>{NRF}))?(?:\s+(?P<heading>к\s.*))?\s*$"),
+    annex_label="Приложение",
+    footnote=re.compile(r"(?:Сноска\s*\.|\((?:(?:наименование|абзац|пункт|подпункт|часть|статья|глава|раздел)"
+                        r"[^)]{0,40}?\s)?(?:в\s+ред\.|введен|утратил|исключен|дополнен)"
+                        r"|\((?:[А-Я][а-я]+)\s+[\d.-]+\S*\s+(?:введен|утратил|исключен|дополнен))"),
+    toc_placeholder=_TOC_RU,
+    repealed=_REPEALED_RU,
+    bill_marker=_BILL_RU,
+    date_patterns=[_DATE_RU, _DATE_DOTS],
+    number_patterns=[re.compile(r"(?:N|№)\s*(?P<number>\d+-ФЗ|\d+-ФКЗ)")],
+    months=MONTHS_RU,
+    detect=[(re.compile(r"Российской\s+Федерации"), 3.0), (re.compile(r"ФЗ\b"), 3.0),
+            (re.compile(r"Статья\s+\d+\.\d+"), 3.0), (re.compile(r"ГЛАВА\s+[IVXLC]+\."), 3.0),
+            (re.compile(r"Статья\s+\d+\.\s+\S"), 2.0)],
+    article_label="Статья",
+    letters=CYR_LOWER,
+)
+
+PROFILES = [RU_KZ, RU_RF]

@@ -1,0 +1,139 @@
+#!/usr/bin/env python3
+"""Benchmark ``akn batch``: throughput, parallel efficiency, re-run speed-up, Dask.
+
+Usage: python benchmarks/batch_bench.py [--count 2000] [--workdir DIR] [--no-dask]
+                                        [--formats xml] [--jobs 2]
+
+Generates the corpus with benchmarks/make_corpus.py (``--count`` acts plus
+broken files) and adds the plain-text acts of ../shared/corpus, then times
+the real command line, each run in a fresh output folder:
+
+  1. ``akn batch ... --jobs 1``                      one worker
+  2. ``akn batch ... --jobs N``                      N workers (default 2)
+  3. the same command again                          nothing changed: all skipped
+  4. ``akn batch ... --executor dask --jobs N``      a Dask LocalCluster of N workers
+
+and prints a table: seconds, files/s and MB/s (MB = 10^6 bytes of input
+converted), parallel efficiency = rate(N) / (N x rate(1)) (target >= 0.85),
+re-run speed-up = time(2) / time(3) (target >= 20), Dask time relative to
+the local executor (target: within 25 %), whether the Dask outputs are
+byte-identical to the local ones, and how each broken file was reported.
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = Path(os.environ.get("AKN_SHARED", REPO.parent / "shared"))
+
+
+def akn_command() -> list[str]:
+    exe = Path(sys.executable).parent / "akn"
+    return [str(exe)] if exe.exists() else [sys.executable, "-m", "akn"]
+
+
+def run_batch(sources, outdir: Path, report: Path, extra: list[str]) -> tuple[float, dict, str]:
+    cmd = akn_command() + ["batch", *map(str, sources), "-o", str(outdir), "--quiet",
+                           "--report", str(report), *extra]
+    start = time.perf_counter()
+    proc = subprocess.run(cmd, capture_output=True, text=True)
+    seconds = time.perf_counter() - start
+    if proc.returncode not in (0, 1):
+        sys.exit(f"batch_bench: {' '.join(cmd)} failed ({proc.returncode}):\n{proc.stderr}")
+    lines = [json.loads(line) for line in report.read_text(encoding="utf-8").splitlines()]
+    return seconds, {"lines": lines, "summary": proc.stderr.strip().splitlines()[-1]}, \
+        " ".join(c if c.startswith("-") or "/" not in c else os.path.relpath(c) for c in cmd[1:])
+
+
+def tree_digest(root: Path) -> str:
+    h = hashlib.sha256()
+    for p in sorted(root.rglob("*")):
+        if p.is_file() and ".akn-batch" not in p.parts:
+            h.update(p.relative_to(root).as_posix().encode() + b"\0" + p.read_bytes())
+    return h.hexdigest()
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--count", type=int, default=2000, help="generated acts (default 2000)")
+    ap.add_argument("--jobs", type=int, default=2, help="parallel workers to compare with 1")
+    ap.add_argument("--formats", default="xml", help="output formats (default xml)")
+    ap.add_argument("--workdir", type=Path, help="keep corpus and outputs here")
+    ap.add_argument("--no-dask", action="store_true", help="skip the Dask LocalCluster run")
+    args = ap.parse_args(argv)
+
+    work = args.workdir or Path(tempfile.mkdtemp(prefix="akn-batch-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    corpus = work / "corpus"
+    if corpus.exists():
+        shutil.rmtree(corpus)
+    subprocess.run([sys.executable, str(REPO / "benchmarks" / "make_corpus.py"), str(corpus),
+                    "--count", str(args.count)], check=True)
+    sources = [corpus] + ([SHARED / "corpus"] if (SHARED / "corpus").is_dir() else [])
+    common = ["--formats", args.formats]
+
+    runs = []
+
+    def timed(name, outdir, extra, fresh=True):
+        if fresh and outdir.exists():
+            shutil.rmtree(outdir)
+        seconds, info, cmd = run_batch(sources, outdir, work / f"{name}.jsonl", common + extra)
+        lines = info["lines"]
+        converted = [d for d in lines if not d["skipped"] and d["status"] != "error"]
+        mb = sum(d["size"] for d in converted) / 1e6
+        status = {s: sum(d["status"] == s for d in lines) for s in ("ok", "warning", "error")}
+        runs.append({"name": name, "seconds": seconds, "files": len(lines),
+                     "converted": len(converted), "mb": mb, "status": status,
+                     "skipped": sum(d["skipped"] for d in lines), "cmd": cmd, "lines": lines})
+        return runs[-1]
+
+    one = timed("jobs-1", work / "out-1", ["--jobs", "1"])
+    par = timed(f"jobs-{args.jobs}", work / "out-n", ["--jobs", str(args.jobs)])
+    again = timed(f"jobs-{args.jobs} re-run", work / "out-n", ["--jobs", str(args.jobs)],
+                  fresh=False)
+    dask = None
+    if not args.no_dask:
+        dask = timed(f"dask-{args.jobs}", work / "out-dask",
+                     ["--executor", "dask", "--jobs", str(args.jobs)])
+
+    print(f"\n{'run':<18} {'seconds':>8} {'files':>6} {'conv.':>6} {'files/s':>8} {'MB/s':>6}"
+          f"  ok/warn/err  skipped")
+    for r in runs:
+        rate = r["files"] / r["seconds"]
+        mbs = r["mb"] / r["seconds"]
+        s = r["status"]
+        print(f"{r['name']:<18} {r['seconds']:>8.2f} {r['files']:>6} {r['converted']:>6} "
+              f"{rate:>8.1f} {mbs:>6.2f}  {s['ok']}/{s['warning']}/{s['error']}  {r['skipped']}")
+    eff = (par["converted"] / par["seconds"]) / (args.jobs * one["converted"] / one["seconds"])
+    speedup = par["seconds"] / again["seconds"]
+    print(f"\nparallel efficiency (jobs {args.jobs} vs 1): {eff:.2f}  (target >= 0.85)")
+    print(f"no-change re-run speed-up: {speedup:.1f}x  (target >= 20)")
+    if dask:
+        rel = dask["seconds"] / par["seconds"]
+        same = tree_digest(work / "out-dask") == tree_digest(work / "out-n")
+        print(f"dask LocalCluster / local executor time: {rel:.2f}  (target <= 1.25); "
+              f"outputs byte-identical: {'yes' if same else 'NO'}")
+    print("\ncommands:")
+    for r in runs:
+        print(f"  akn {r['cmd']}")
+    print("\nbroken and failed inputs (first run):")
+    for d in sorted(par["lines"], key=lambda d: d["rel"]):
+        if d["status"] == "error" or "broken/" in d["rel"]:
+            why = (d["errors"] or d["warnings"] or [{"message": "(no message)"}])[0]
+            where = f"{why.get('line', 0)}:{why.get('col', 0)}" if why.get("line") else "-"
+            print(f"  {d['rel']:<45} {d['status']:<8} {where:<7} {why['message'][:90]}")
+    print(f"\nworkdir: {work}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

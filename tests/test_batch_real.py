@@ -1,0 +1,183 @@
+"""``akn batch`` with the real parser: a generated corpus with broken files,
+the shared corpus, SIGKILL and Ctrl-C in the middle of a run, every format."""
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from akn.atomic import TMP_SUFFIX
+from akn.batch import Batch
+from conftest import REPO, SHARED, need
+from test_batch import tree_bytes
+
+AKN = [sys.executable, "-m", "akn"]
+TWIN = SHARED / "bench" / "twin_act.py"
+
+
+def available(module: str) -> bool:
+    try:
+        return importlib.util.find_spec(module) is not None
+    except ModuleNotFoundError:
+        return False
+
+
+pytestmark = pytest.mark.skipif(not available("akn.api"),
+                                reason="akn.parse (akn.api) is not available in this checkout")
+
+
+def make_corpus(dest: Path, count: int, max_articles: int = 4) -> Path:
+    need(TWIN)
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    try:
+        import make_corpus
+    finally:
+        sys.path.remove(str(REPO / "benchmarks"))
+    make_corpus.main([str(dest), "--count", str(count), "--max-articles", str(max_articles),
+                      "--twin", str(TWIN)])
+    return dest
+
+
+@pytest.fixture(scope="module")
+def small_corpus(tmp_path_factory) -> Path:
+    """24 generated acts in four encodings plus the nine broken files."""
+    return make_corpus(tmp_path_factory.mktemp("corpus") / "src", 24)
+
+
+@pytest.fixture(scope="module")
+def reference(tmp_path_factory, small_corpus) -> Path:
+    """An uninterrupted run of the CLI over the small corpus."""
+    out = tmp_path_factory.mktemp("reference") / "out"
+    r = subprocess.run(AKN + ["batch", str(small_corpus), "-o", str(out), "-q", "-j", "2"],
+                       capture_output=True, text=True, timeout=300)
+    assert r.returncode == 1, r.stderr          # the broken files fail
+    return out
+
+
+def kinds(corpus: Path) -> dict[str, str]:
+    rows = (line.split("\t") for line in (corpus / "corpus.tsv").read_text().splitlines()[1:])
+    return {row[0]: row[1] for row in rows}
+
+
+def test_every_good_file_converts_and_every_bad_one_is_reported(small_corpus, corpus, tmp_path):
+    from akn.validate import validate
+    out = tmp_path / "out"
+    report = tmp_path / "report.jsonl"
+    r = subprocess.run(AKN + ["batch", str(small_corpus), str(corpus), "-o", str(out),
+                              "--report", str(report), "-j", "2"],
+                       capture_output=True, text=True, timeout=300)
+    assert r.returncode == 1
+    lines = {d["rel"]: d for d in map(json.loads, report.read_text().splitlines())}
+    expected = kinds(small_corpus)
+    shared = sorted(p.name for p in corpus.iterdir() if p.suffix in (".txt", ".md"))
+    assert sorted(lines) == sorted(list(expected) + shared)
+    for rel, kind in expected.items():
+        d = lines[rel]
+        if kind == "good":
+            assert d["status"] in ("ok", "warning"), (rel, d["errors"])
+            xml = Path(d["outputs"]["xml"]).read_bytes()
+            assert validate(xml) == [], rel
+            assert d["lang"] == "eng"
+        elif kind != "truncated":          # a truncated text may still be a (short) act
+            assert d["status"] == "error", rel
+            assert d["errors"][0]["message"], rel
+            assert d["errors"][0]["message"] in r.stderr
+    for name in shared:                   # the real acts: Russian, Kazakh, English
+        assert lines[name]["status"] in ("ok", "warning"), (name, lines[name]["errors"])
+        assert lines[name]["lang"] in ("eng", "rus", "kaz")
+    assert {lines[n]["lang"] for n in shared} >= {"eng", "rus", "kaz"}
+    # empty, binary and mis-encoded files name their problem
+    by_kind = {kind: lines[rel]["errors"] for rel, kind in expected.items() if kind != "good"}
+    assert "empty" in json.dumps(by_kind["empty"])
+    assert "binary" in json.dumps(by_kind["binary"])
+    assert "not valid UTF" in json.dumps(by_kind["wrong-encoding"])
+    assert f"{len(lines)} inputs:" in r.stderr.splitlines()[-1]
+
+
+def test_sigkill_mid_run_then_resume_gives_identical_outputs(small_corpus, reference, tmp_path):
+    out = tmp_path / "out"
+    cmd = AKN + ["batch", str(small_corpus), "-o", str(out), "-q", "-j", "2"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    journal = out / ".akn-batch" / "manifest.jsonl"
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and proc.poll() is None:
+        if journal.exists() and journal.read_bytes().count(b"\n") >= 6:
+            break
+        time.sleep(0.005)
+    assert proc.poll() is None, "the batch finished before it could be killed"
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    done_at_kill = journal.read_bytes().count(b"\n")
+    assert done_at_kill < 33
+    time.sleep(0.3)              # workers die with their parent (PR_SET_PDEATHSIG)
+    partial = tree_bytes(out)
+    want = tree_bytes(reference)
+    # only complete files in the output tree, each identical to the reference run
+    assert partial and len(partial) < len(want)
+    assert not [p for p in out.rglob("*") if p.name.endswith(TMP_SUFFIX)
+                and ".akn-batch" not in p.parts]
+    assert {k: want[k] for k in partial} == partial
+    # resume: converted inputs are skipped, the rest done; the tree equals the reference
+    r = subprocess.run(cmd + ["--report", str(tmp_path / "r.jsonl")], capture_output=True,
+                       text=True, timeout=300)
+    assert r.returncode == 1, r.stderr
+    assert tree_bytes(out) == want
+    lines = [json.loads(x) for x in (tmp_path / "r.jsonl").read_text().splitlines()]
+    assert sum(d["skipped"] for d in lines) >= 1
+    assert not list((out / ".akn-batch" / "tmp").iterdir())
+
+
+def test_ctrl_c_stops_cleanly_with_a_summary(small_corpus, reference, tmp_path):
+    out = tmp_path / "out"
+    cmd = AKN + ["batch", str(small_corpus), "-o", str(out), "-j", "2"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    journal = out / ".akn-batch" / "manifest.jsonl"
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and proc.poll() is None:
+        if journal.exists() and journal.read_bytes().count(b"\n") >= 4:
+            break
+        time.sleep(0.005)
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, err
+    assert "interrupted" in err.splitlines()[-1] and "Traceback" not in err
+    partial = tree_bytes(out)
+    want = tree_bytes(reference)
+    assert {k: want[k] for k in partial} == partial
+    # the lock was released and the journal kept: the next run finishes the job
+    r = subprocess.run(cmd + ["-q"], capture_output=True, text=True, timeout=300)
+    assert r.returncode == 1 and "already up to date" in r.stderr
+    assert tree_bytes(out) == want
+
+
+def test_unchanged_rerun_skips_everything(small_corpus, reference, tmp_path):
+    import shutil
+    out = tmp_path / "out"
+    shutil.copytree(reference, out)
+    results = list(Batch([small_corpus], out, jobs=2))
+    good = [r for r in results if r.status != "error"]
+    assert good and all(r.skipped for r in good)
+    assert tree_bytes(out) == tree_bytes(reference)
+
+
+@pytest.mark.parametrize("fmt,module,marker", [
+    ("html", "akn.render", b"<html"), ("md", "akn.render", b"Article"),
+    ("txt", "akn.render", b"Article"), ("ttl", "akn.rdf", b"@prefix")])
+def test_other_formats(small_corpus, tmp_path, fmt, module, marker):
+    if not available(module):
+        pytest.skip(f"{module} is not available in this checkout, so --formats {fmt} cannot run")
+    out = tmp_path / "out"
+    src = small_corpus / "eu" / "000"
+    results = list(Batch([src], out, formats=f"xml,{fmt}", jobs=1))
+    assert results and all(r.ok for r in results)
+    for r in results:
+        data = Path(r.outputs[fmt]).read_bytes()
+        assert marker in data, r.outputs[fmt]
+        assert Path(r.outputs["xml"]).exists()
