@@ -533,9 +533,12 @@ def _wrap(u: Unit, mentions: list[Mention], ids: dict[str, str]) -> None:
         by_block.setdefault(m.block, []).append(m)
     for bi, ms in by_block.items():
         _block, _text, segs = u.blocks[bi]
-        # longest first, no overlaps
+        # longest first, no overlaps; spans of more than five words come from proximity
+        # patterns ("in public places ... biometric") and are evidence, not a term to mark
         chosen: list[Mention] = []
         for m in sorted(ms, key=lambda m: (-(m.end - m.start), m.start)):
+            if len(m.text.split()) > 5:
+                continue
             if all(m.end <= c.start or m.start >= c.end for c in chosen):
                 chosen.append(m)
         for m in sorted(chosen, key=lambda m: -m.start):
