@@ -16,6 +16,7 @@ pytest.importorskip("distributed", reason="dask.distributed is not installed (ex
 
 from akn.batch import Batch  # noqa: E402
 from test_batch import fake_converter, make_tree, tree_bytes  # noqa: E402
+from test_batch_real import available, make_corpus  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 
@@ -41,19 +42,19 @@ def free_port() -> int:
 
 
 @pytest.mark.slow
-def test_local_cluster_matches_local_executor(tmp_path):
-    src = corpus(tmp_path)
-    local = results(Batch([src], tmp_path / "local", converter=fake_converter, jobs=2,
-                          formats="xml,md"))
-    dask = Batch([src], tmp_path / "dask", converter=fake_converter, jobs=2, formats="xml,md",
-                 executor="dask")
+@pytest.mark.skipif(not available("akn.api"), reason="akn.parse (akn.api) is not available")
+def test_local_cluster_matches_local_executor_with_the_real_parser(tmp_path):
+    src = make_corpus(tmp_path / "src", 16)
+    formats = "xml,html" if available("akn.render") else "xml"
+    local = results(Batch([src], tmp_path / "local", jobs=2, formats=formats))
+    dask = Batch([src], tmp_path / "dask", jobs=2, formats=formats, executor="dask")
     got = results(dask)
     assert got == local
-    assert sum(s == "error" for s, _, _ in got.values()) == 3
+    failed = {rel for rel, (status, _, _) in got.items() if status == "error"}
+    assert failed and all(rel.startswith("broken/") for rel in failed)
     assert tree_bytes(tmp_path / "dask") == tree_bytes(tmp_path / "local")
     # the manifest written by the dask run makes the next run a no-op
-    again = results(Batch([src], tmp_path / "dask", converter=fake_converter, jobs=2,
-                          formats="xml,md", executor="dask"))
+    again = results(Batch([src], tmp_path / "dask", jobs=2, formats=formats, executor="dask"))
     assert all(skipped for status, skipped, _ in again.values() if status != "error")
 
 

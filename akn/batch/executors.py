@@ -114,9 +114,10 @@ class PoolExecutor:
 
     def shutdown(self, wait=True):
         if self._pool is not None:
+            processes = list((getattr(self._pool, "_processes", None) or {}).values())
             self._pool.shutdown(wait=wait, cancel_futures=True)
             if not wait:
-                for proc in list(getattr(self._pool, "_processes", {}).values()):
+                for proc in processes:
                     try:
                         proc.terminate()
                     except Exception:  # pragma: no cover

@@ -85,10 +85,11 @@ def produce(doc, formats: list[str]) -> dict[str, bytes]:
 
 def turtle(doc) -> bytes:
     """The document's RDF graph as Turtle bytes."""
-    from akn.rdf import graph
-    g = graph(doc)
-    data = g.serialize(format="turtle")
-    return _bytes(data)
+    from akn import rdf
+    g = rdf.graph(doc)
+    if hasattr(rdf, "serialize"):
+        return _bytes(rdf.serialize(g, "ttl"))
+    return _bytes(g.serialize(format="turtle"))
 
 
 def _bytes(value) -> bytes:

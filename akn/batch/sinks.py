@@ -1,13 +1,17 @@
-"""Where the RDF graphs of a batch go besides ``.ttl`` files: a store or an endpoint.
+"""Where the RDF graphs of a batch go besides files: a store or a SPARQL endpoint.
 
-``--store DIR`` and ``--endpoint URL`` add the ``ttl`` format to the batch
-and load each converted document's Turtle into the target, in the client
-process, as results arrive (up-to-date inputs are loaded too, so the store
-always reflects the whole corpus). The store module is imported only here.
+``--store DIR`` (an embedded :class:`akn.store.Store`) and ``--endpoint URL``
+(:class:`akn.store.Endpoint`, SPARQL 1.1 Graph Store Protocol) receive the
+graph of every converted document, built from its XML output, in groups of
+:data:`GROUP` files. Up-to-date (skipped) inputs are loaded too, so the store
+always holds the whole corpus; each document is the named graph of its
+expression, so loading it again replaces it rather than adding a copy.
 """
 from __future__ import annotations
 
 import importlib
+
+GROUP = 200
 
 
 class SinkError(RuntimeError):
@@ -25,37 +29,38 @@ def make_sink(store: str | None = None, endpoint: str | None = None):
             raise SinkError("--store/--endpoint need akn.store, which is not available in this "
                             "installation of akn") from None
         raise
-    return GraphSink(module, store=store, endpoint=endpoint)
+    try:
+        target = module.Store(store) if store else module.Endpoint(endpoint)
+    except Exception as exc:  # noqa: BLE001 - reported as one clean line
+        raise SinkError(f"cannot use {'store ' + store if store else 'endpoint ' + endpoint}: "
+                        f"{exc}") from None
+    return GraphSink(target)
 
 
 class GraphSink:
-    """Loads the Turtle output of each result into an :class:`akn.Store`."""
+    """Buffers the XML outputs of results and loads them into *target* in groups."""
 
-    def __init__(self, module, store=None, endpoint=None):
-        try:
-            if store:
-                self.target = module.Store(store)
-            else:
-                self.target = module.Store.remote(endpoint) if hasattr(module.Store, "remote") \
-                    else module.Store(endpoint=endpoint)
-        except Exception as exc:  # noqa: BLE001 - reported as a clean message
-            raise SinkError(f"cannot open {'store ' + store if store else 'endpoint ' + endpoint}: "
-                            f"{exc}") from None
+    def __init__(self, target, group: int = GROUP):
+        self.target = target
+        self.group = group
+        self.pending: list[str] = []
         self.loaded = 0
 
     def add(self, result) -> None:
-        path = result.outputs.get("ttl")
-        if not path:
+        path = result.outputs.get("xml")
+        if path:
+            self.pending.append(path)
+            if len(self.pending) >= self.group:
+                self.flush()
+
+    def flush(self) -> None:
+        if not self.pending:
             return
+        paths, self.pending = self.pending, []
         try:
-            self.target.load(path, graph=result.frbr_uri or None)
-        except TypeError:
-            self.target.load(path)
+            self.loaded += len(self.target.load(*paths))
         except Exception as exc:  # noqa: BLE001
-            raise SinkError(f"cannot load {path}: {exc}") from None
-        self.loaded += 1
+            raise SinkError(f"cannot load graphs into the store: {exc}") from None
 
     def close(self) -> None:
-        close = getattr(self.target, "close", None)
-        if close:
-            close()
+        self.flush()

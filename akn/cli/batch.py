@@ -40,9 +40,11 @@ import click
 @click.option("-q", "--quiet", is_flag=True,
               help="No progress bar and no per-file messages; only the summary.")
 @click.option("--store", metavar="DIR", type=click.Path(file_okay=False),
-              help="Also load each document's RDF graph into the local store in DIR.")
+              help="Also load each document's RDF graph into the embedded store in DIR "
+                   "(one named graph per expression; implies the xml format).")
 @click.option("--endpoint", metavar="URL",
-              help="Also load each document's RDF graph into the SPARQL endpoint at URL.")
+              help="Also load each document's RDF graph into the SPARQL endpoint at URL "
+                   "(Graph Store Protocol; implies the xml format).")
 @click.option("--executor", type=click.Choice(["local", "dask"]), default="local",
               show_default=True,
               help="local: worker processes on this machine. dask: a dask.distributed cluster.")
@@ -78,8 +80,8 @@ def batch(sources, outdir, formats, jobs, lang, country, doctype, patterns, repo
         raise click.UsageError("--scheduler needs --executor dask")
     if store and endpoint:
         raise click.UsageError("give --store or --endpoint, not both")
-    if (store or endpoint) and "ttl" not in [f.strip() for f in formats.split(",")]:
-        formats += ",ttl"          # the graphs loaded into the store are the .ttl outputs
+    if (store or endpoint) and "xml" not in [f.strip() for f in formats.split(",")]:
+        formats += ",xml"          # the store's graphs are built from the XML outputs
     try:
         run = Batch(list(sources), outdir, formats=formats, jobs=jobs, lang=lang, country=country,
                     doctype=doctype, patterns=list(patterns) or None, force=force,
