@@ -24,6 +24,8 @@ def runs(el) -> list[str]:
     out: list[list[str]] = [[]]
 
     def walk(node):
+        if local(node) in ("quotedText", "embeddedText"):
+            out[-1].append(node.get("startQuote", ""))
         if node.text:
             out[-1].append(node.text)
         for child in node:
@@ -35,6 +37,8 @@ def runs(el) -> list[str]:
                 walk(child)
             if child.tail:
                 out[-1].append(child.tail)
+        if local(node) in ("quotedText", "embeddedText"):
+            out[-1].append(node.get("endQuote", ""))
 
     walk(el)
     return [t for t in (squash("".join(p)) for p in out) if t]
@@ -73,7 +77,7 @@ CORPUS_AKN = ["us_act_2011-11-29_public_law_112-61.akn.xml",
               "gb-sct_ssi_2017_126_commencement_order.akn.xml",
               "za_judgment_2008-11-26_fourway_haulage.akn.xml"]
 LOCAL = sorted(p.name for p in RENDER_FIXTURES.glob("*.akn.xml"))
-DECORATION = ".akn-concept, .akn-noteref, .akn-quote-mark, .akn-note-marker, .akn-backlink"
+DECORATION = ".akn-concept, .akn-noteref, .akn-note-marker, .akn-backlink"
 
 
 _SIMPLE = re.compile(r"""(?P<tag>[a-zA-Z0-9*]+)?(?P<rest>(?:[.#][\w-]+|\[[^\]]+\])*)""")
@@ -159,7 +163,7 @@ def test_html_page_structure_of_the_us_act():
     root, path = source(CORPUS_AKN[0])
     page = lhtml.document_fromstring(akn.render(path, to="html"))
     assert page.get("lang") == "en"
-    assert css(page, "h1")[0].text_content().startswith("To facilitate the hosting")
+    assert css(page, "h1")[0].text_content() == "America's Cup Act of 2011"
     # sections are headings of level 2, entries of the table of contents
     assert [h.text_content().split()[0] for h in css(page, "section.akn-section > h2")] \
         == ["SECTION", "SEC.", "SEC.", "SEC.", "SEC.", "SEC."]
@@ -262,3 +266,64 @@ def test_html_debate_amendment_collection_and_attachments():
     notes = css(page, "section.akn-notes li")
     assert [n.get("id") for n in notes] == ["n_1", "chp_1__art_1__para_1__point_b__note_1"]
     assert [m.text_content() for m in css(page, "sup.akn-noteref")] == ["*", "a"]
+
+
+# -- Markdown ---------------------------------------------------------------------------
+
+def md_text(md: str) -> str:
+    """What a reader of the rendered Markdown sees, as one line of text."""
+    body = md.split("\n---\n", 1)[1] if md.startswith("---\n") else md
+    t = re.sub(r'<a id="[^"]*"></a>', "", body)
+    t = re.sub(r"\[\^\d+\]:?", "", t)                    # footnote marks and labels
+    t = re.sub(r"(?<!\\)\]\([^)\s]*\)", "", t)           # link targets
+    t = re.sub(r"(?<!\\)\[", "", t)                        # link openers
+    t = re.sub(r"(?<!\\)(\*\*|\*|~~)", "", t)              # emphasis
+    t = re.sub(r"^[ \t]*(#+ |> ?|- |\| ---.*$)", " ", t, flags=re.M)
+    t = re.sub(r"(?<!\\)\|", " ", t)                       # table cells
+    t = t.replace("\\\n", " ")                              # hard line breaks
+    t = re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", t)            # backslash escapes
+    return squash(t)
+
+
+@pytest.mark.parametrize("name", CORPUS_AKN + LOCAL)
+def test_markdown_keeps_every_heading_and_paragraph(name):
+    root, path = source(name)
+    text = md_text(akn.render(path, to="md"))
+    missing = [t for t in expected_texts(root) if t not in text]
+    assert not missing, f"{len(missing)} texts missing, first: {missing[:3]}"
+
+
+def test_markdown_front_matter_headings_and_lists():
+    yaml = pytest.importorskip("yaml")
+    _, path = source(CORPUS_AKN[0])
+    md = akn.render(path, to="md")
+    assert md.startswith("---\n")
+    front = yaml.safe_load(md.split("---\n")[1])
+    assert front["frbr_work"] == "/akn/us/act/2011-11-29/112-61"
+    assert front["frbr_expression"] == "/akn/us/act/2011-11-29/112-61/eng@"
+    assert front["language"] == "en" and front["country"] == "us"
+    assert front["date"] == "2011-11-29" and front["number"] == "112-61"
+    assert front["title"] == "America's Cup Act of 2011"
+    lines = md.splitlines()
+    assert lines.index("# America's Cup Act of 2011") < lines.index("## SECTION 1. SHORT TITLE. [^2]")
+    assert '<a id="sec_2"></a>' in lines
+    assert "## SEC. 2. DEFINITIONS." in lines
+    # points are list items, nested points are indented list items
+    assert any(l.startswith("- **(1)** ") for l in lines)
+    assert any(l.startswith("  - **(A)** means the sailing competitions") for l in lines)
+    assert not akn.render(path, to="md", standalone=False).startswith("---")
+
+
+def test_markdown_levels_of_the_act_with_annex():
+    _, path = source("act_with_annex.akn.xml")
+    md = akn.render(path, to="md", standalone=False)
+    lines = md.splitlines()
+    assert lines[0] == "# Collection and Attachments Act"
+    heads = [l for l in lines if l.startswith("#")]
+    assert heads == ["# Collection and Attachments Act", "## CHAPTER I — General",
+                     "### Article 1 — Scope", "## Annex I — List of registers"]
+    assert "- **(a)** registers;[^1]" in lines and "- **(b)** archives[^2]." in lines
+    assert "[^1]: Note kept in the metadata." in lines and "[^2]: Inline note text." in lines
+    assert "| Item | Rate |" in lines and "| --- | --- |" in lines
+    assert "| Spanning cell |  |" in lines
+    assert "**2.** Rates:" in lines

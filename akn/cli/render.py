@@ -9,7 +9,7 @@ _SUFFIX_FORMAT = {".html": "html", ".htm": "html", ".md": "md", ".markdown": "md
 
 
 @click.command("render")
-@click.argument("source", metavar="FILE.xml|-", type=click.Path(allow_dash=True, dir_okay=False))
+@click.argument("source", metavar="FILE.xml|-", type=click.Path(exists=True, allow_dash=True, dir_okay=False))
 @click.option("--to", "fmt", type=click.Choice(["html", "md", "txt"]), default=None,
               help="Output format: html (an accessible page with a table of contents), md "
                    "(Markdown with YAML front matter) or txt (plain text in the act's own "
@@ -43,11 +43,13 @@ def render(source, fmt, output, template_dir, standalone, base_url):
       akn render act.xml --template-dir my-templates -o act.html
     """
     from akn.errors import AknError
+    from akn.render import load
     from akn.render import render as do_render
 
     if fmt is None:
         suffix = "" if output == "-" else "." + output.rpartition(".")[2].lower()
         fmt = _SUFFIX_FORMAT.get(suffix, "html")
+    name = "<stdin>" if source == "-" else source
     try:
         if source == "-":
             data = sys.stdin.buffer.read()
@@ -56,10 +58,13 @@ def render(source, fmt, output, template_dir, standalone, base_url):
         else:
             with open(source, "rb") as fh:
                 data = fh.read()
-        text = do_render(data, to=fmt, standalone=standalone, template_dir=template_dir,
+        root = load(data, name=name)
+        text = do_render(root, to=fmt, standalone=standalone, template_dir=template_dir,
                          base_url=base_url)
     except AknError as exc:
-        raise click.ClickException(f"{'<stdin>' if source == '-' else source}: {exc}") from None
+        message = str(exc)
+        raise click.ClickException(message if message.startswith(name) else f"{name}: {message}") \
+            from None
     except OSError as exc:
         raise click.ClickException(f"{source}: {exc.strerror or exc}") from None
     if output == "-":

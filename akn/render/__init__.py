@@ -17,7 +17,7 @@
 >>> '<html lang="en"' in html and 'id="art_1__para_1"' in html and 'Rules &amp; more.' in html
 True
 >>> print(akn.render(xml, to="md", standalone=False).strip().splitlines()[-1])
-**1\\.** Rules & more.
+**1.** Rules & more.
 
 Three formats, one walk: :class:`akn.render.engine.Renderer` sends every
 element to the macro of its family's partial template (see
@@ -28,6 +28,8 @@ from __future__ import annotations
 
 import os
 import re
+import sys
+import types
 from pathlib import Path
 
 from akn.errors import AknError
@@ -39,21 +41,23 @@ class RenderError(AknError):
     """The input cannot be rendered (not AKN XML, a broken template …)."""
 
 
-def _parse_xml(data: bytes):
+def _parse_xml(data: bytes, name: str | None):
     try:
         from akn.xmlio import read_xml  # the toolkit's hardened reader
     except ImportError:  # pragma: no cover - fallback while xmlio is absent
         read_xml = None
     from lxml import etree
     if read_xml is not None:
-        result = read_xml(data)
-        return result.getroot() if hasattr(result, "getroot") else result
+        return read_xml(data, name=name)
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
-                             huge_tree=False, remove_comments=False)
-    return etree.fromstring(data, parser)
+                             huge_tree=False)
+    try:
+        return etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as exc:
+        raise RenderError(f"{name or '<xml>'}: not well-formed XML: {exc}") from None
 
 
-def load(source):
+def load(source, name: str | None = None):
     """The ``<akomaNtoso>`` element of *source*.
 
     *source* may be an :class:`akn.Document`, an lxml element or tree, XML as
@@ -68,18 +72,17 @@ def load(source):
         return source.getroot()
     if isinstance(source, etree._Element):
         return source
-    try:
-        if isinstance(source, (bytes, bytearray)):
-            return _parse_xml(bytes(source))
-        if isinstance(source, str) and source.lstrip().startswith("<"):
-            return _parse_xml(source.encode("utf-8") if not source.lstrip().startswith("<?xml")
-                              else re.sub(r"^\s*<\?xml[^>]*\?>", "", source).encode("utf-8"))
-        if isinstance(source, (str, os.PathLike)):
-            return _parse_xml(Path(source).read_bytes())
-    except etree.XMLSyntaxError as exc:
-        raise RenderError(f"not well-formed XML: {exc}") from None
-    except OSError as exc:
-        raise RenderError(f"cannot read {source}: {exc.strerror or exc}") from None
+    if isinstance(source, (bytes, bytearray)):
+        return _parse_xml(bytes(source), name)
+    if isinstance(source, str) and source.lstrip().startswith("<"):
+        text = re.sub(r"^\s*<\?xml[^>]*\?>", "", source)   # the str is already decoded
+        return _parse_xml(text.encode("utf-8"), name)
+    if isinstance(source, (str, os.PathLike)):
+        try:
+            data = Path(source).read_bytes()
+        except OSError as exc:
+            raise RenderError(f"{source}: cannot read: {exc.strerror or exc}") from None
+        return _parse_xml(data, name or str(source))
     raise TypeError(f"cannot render a {type(source).__name__}; give an akn.Document, "
                     "an lxml element, XML bytes/str or a path")
 
@@ -133,5 +136,20 @@ def _tidy_text(out: str) -> str:
     out = _BLANKS.sub("\n\n", out)
     return out.strip("\n") + "\n"
 
+
+class _CallableModule(types.ModuleType):
+    """``akn.render`` is both this package and the function :func:`render`.
+
+    Importing a submodule (``from akn.render import RenderError``) makes
+    Python bind the package to the attribute ``akn.render``; calling the
+    package forwards to :func:`render`, so ``akn.render(doc, to="html")``
+    works whichever import came first.
+    """
+
+    def __call__(self, *args, **kwargs):
+        return render(*args, **kwargs)
+
+
+sys.modules[__name__].__class__ = _CallableModule
 
 __all__ = ["render", "load", "RenderError", "FORMATS"]

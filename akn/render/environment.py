@@ -68,6 +68,21 @@ def md_block(value) -> str:
     return _MD_LINE_START.sub(fix, value, count=1)
 
 
+_BLANK_RUNS = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
+
+
+def md_quote(value) -> str:
+    r"""Prefix every line with '> ' (a Markdown block quotation).
+
+    >>> print(md_quote("a\n\n\n\nb"))
+    > a
+    >
+    > b
+    """
+    text = _BLANK_RUNS.sub("\n\n", str(value).strip("\n"))
+    return "\n".join("> " + line if line.strip() else ">" for line in text.split("\n"))
+
+
 def yaml_str(value) -> str:
     """A YAML scalar that reads back as exactly *value* (JSON string syntax)."""
     import json
@@ -106,6 +121,7 @@ def environment(template_dir: str | None = None) -> jinja2.Environment:
         "squash": squash,
         "md": md_escape,
         "mdblock": md_block,
+        "mdquote": md_quote,
         "yaml": yaml_str,
     })
     return env

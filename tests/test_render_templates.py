@@ -1,0 +1,177 @@
+"""Escaping, template overrides and the `akn render` command."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from lxml import html as lhtml
+
+import akn
+from akn.cli import cli
+from akn.errors import AknError
+from akn.render import RenderError
+from conftest import FIXTURES
+
+BILL = FIXTURES / "render" / "bill_escaping.akn.xml"
+ACT = FIXTURES / "render" / "act_with_annex.akn.xml"
+
+
+def test_html_escapes_script_and_ampersands():
+    out = akn.render(BILL, to="html")
+    page = lhtml.document_fromstring(out)
+    assert page.xpath("//script") == []                      # text never becomes markup
+    assert page.xpath("//b") == []
+    assert page.xpath("//title")[0].text == "Scripts <script> & Ampersands"
+    para = page.get_element_by_id("sec_1__subsec_1")
+    assert 'such as <script>alert("x")</script> & the entity &amp; are text' \
+        in para.text_content()
+    assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; the entity &amp;amp;" in out
+    heading = page.xpath("//h2[@class='akn-title']")[0].text_content()
+    assert heading == "1. Escaping <b>bold</b> & co"
+    # a javascript: reference keeps its text but is not a link
+    hostile = page.get_element_by_id("ref_1")
+    assert hostile.tag == "span" and hostile.text == "a hostile link"
+    assert not re.search(r"""href=["']?\s*javascript""", out, re.I)
+    assert page.get_element_by_id("ref_2").get("href") == "#sec_1__subsec_1"
+    # the concept name, taken from an attribute, is escaped too
+    badge = page.xpath("//a[contains(@class, 'akn-concept')]")[0]
+    assert badge.text == "Scripting & markup" and badge.get("href") == "#concept-scripting"
+
+
+def test_markdown_escapes_markup_characters():
+    md = akn.render(BILL, to="md")
+    text = md.split("\n---\n", 1)[1]                          # after the front matter
+    assert "<script" not in text.replace("\\<script", "")
+    assert 'such as \\<script\\>alert("x")\\</script\\> & the entity \\&amp; are text' in md
+    assert "\\*stars\\* \\_under\\_ \\[brackets\\] \\| pipes" in md
+    assert "title: \"Scripts <script> & Ampersands\"" in md   # YAML keeps the exact text
+    assert "[subsection (1)](#sec_1__subsec_1)" in md
+    assert "a hostile link" in md and "javascript" not in md
+
+
+def write(folder: Path, name: str, text: str) -> None:
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def test_template_dir_overrides_and_extends_builtin_templates(tmp_path):
+    write(tmp_path, "html/page.html.j2", """{% extends "default:html/page.html.j2" %}
+{% block style %}<style>body { color: rebeccapurple }</style>{% endblock %}
+{% block head %}<meta name="publisher" content="Test Gazette">{% endblock %}""")
+    # a partial that defines one macro; the others still come from the built-in partial
+    write(tmp_path, "html/_inline.html.j2", """{% macro ref(node) -%}
+<a class="my-ref" href="{{ link(node.get('href')) or '#' }}">{{ children(node) }} ↗</a>
+{%- endmacro %}""")
+    out = akn.render(ACT, to="html", template_dir=tmp_path)
+    page = lhtml.document_fromstring(out)
+    assert page.xpath("//meta[@name='publisher']/@content") == ["Test Gazette"]
+    styles = page.xpath("//style")
+    assert len(styles) == 1 and "rebeccapurple" in styles[0].text
+    assert "akn-toc" in out and page.get_element_by_id("chp_1__art_1") is not None  # rest of the page kept
+    bill = lhtml.document_fromstring(akn.render(BILL, to="html", template_dir=tmp_path))
+    assert [a.text_content() for a in bill.xpath("//a[@class='my-ref']")] == \
+        ["a hostile link ↗", "subsection (1) ↗"]
+    assert bill.xpath("//span[contains(@class, 'akn-docTitle')]")   # default macro still used
+    # without the folder, the built-in templates are back
+    assert "rebeccapurple" not in akn.render(ACT, to="html")
+
+
+def test_template_dir_for_markdown_and_unit_blocks(tmp_path):
+    write(tmp_path, "md/document.md.j2", "TITLE: {{ meta.title }}\n\n{{ body }}\n")
+    write(tmp_path, "md/_units.md.j2", """{% import "default:md/_units.md.j2" as base with context %}
+{% macro article(node) %}
+
+[ARTICLE {{ anchor(node) }}]
+
+{{ base.default(node) }}
+{% endmacro %}""")
+    md = akn.render(ACT, to="md", standalone=False, template_dir=tmp_path)
+    assert md.startswith("TITLE: Collection and Attachments Act\n")
+    assert "[ARTICLE chp_1__art_1]" in md.replace("\\[", "[").replace("\\]", "]")
+    assert "### Article 1 — Scope" in md and "## CHAPTER I — General" in md
+
+
+def test_broken_template_is_reported_with_its_name(tmp_path):
+    write(tmp_path, "html/_units.html.j2", "{% macro default(node) %}{{ node. }}{% endmacro %}")
+    with pytest.raises(RenderError, match=r"_units\.html\.j2"):
+        akn.render(ACT, to="html", template_dir=tmp_path)
+
+
+def test_render_rejects_what_is_not_akoma_ntoso():
+    with pytest.raises(AknError, match=r"1:18"):
+        akn.render(b"<akomaNtoso><act>", to="html")
+    with pytest.raises(RenderError, match="not an Akoma Ntoso document"):
+        akn.render(b"<html><body/></html>", to="html")
+    with pytest.raises(ValueError, match="unknown format"):
+        akn.render(ACT, to="pdf")
+
+
+def test_xml_entities_are_not_expanded():
+    xml = b"""<?xml version="1.0"?>
+<!DOCTYPE akomaNtoso [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
+<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><act><body>
+<section eId="sec_1"><num>1</num><content><p>x &xxe; y</p></content></section></body></act>
+</akomaNtoso>"""
+    try:
+        out = akn.render(xml, to="html")
+    except RenderError:
+        return                                              # refusing is fine too
+    assert "root:" not in out
+
+
+# -- command line --------------------------------------------------------------------------
+
+def run(*args, input=None):
+    return CliRunner().invoke(cli, ["render", *map(str, args)], input=input)
+
+
+def test_cli_writes_html_markdown_and_fragments(tmp_path):
+    result = run(ACT, "-o", tmp_path / "act.html")
+    assert result.exit_code == 0, result.output
+    page = lhtml.document_fromstring((tmp_path / "act.html").read_text(encoding="utf-8"))
+    assert page.get("lang") == "en" and page.get_element_by_id("chp_1__art_1") is not None
+    result = run(ACT, "-o", tmp_path / "act.md")            # the suffix chooses Markdown
+    assert result.exit_code == 0
+    assert (tmp_path / "act.md").read_text(encoding="utf-8").startswith("---\n")
+    result = run("-", "--to", "html", "--fragment", input=ACT.read_bytes())
+    assert result.exit_code == 0
+    assert result.output.lstrip().startswith('<article class="akn-page akn-act" lang="en">')
+    assert "<html" not in result.output and "<style" not in result.output
+    result = run(ACT, "--to", "html", "--base-url", "https://example.org/")
+    assert result.exit_code == 0
+
+
+def test_cli_base_url_makes_akn_references_absolute(tmp_path):
+    result = run(FIXTURES / "render" / "collection.akn.xml", "--base-url", "https://example.org/")
+    page = lhtml.document_fromstring(result.output)
+    assert page.xpath("//p[@class='akn-documentRef']/a/@href") == \
+        ["https://example.org/akn/xx/act/2024/5/eng@/!main"]
+
+
+def test_cli_errors_are_messages_not_tracebacks(tmp_path):
+    bad = tmp_path / "bad.xml"
+    bad.write_bytes(b"<akomaNtoso><act>")
+    result = run(bad)
+    assert result.exit_code == 1
+    assert f"{bad}:1:18: Premature end of data" in result.output
+    assert "Traceback" not in result.output
+    other = tmp_path / "other.xml"
+    other.write_bytes(b"<root/>")
+    result = run(other)
+    assert result.exit_code == 1 and "not an Akoma Ntoso document" in result.output
+    assert run(tmp_path / "missing.xml").exit_code == 2
+    assert run(ACT, "--to", "pdf").exit_code == 2
+    assert run(ACT, "--template-dir", tmp_path / "nowhere").exit_code == 2
+    result = run("-", input=b"")
+    assert result.exit_code == 1 and "no input" in result.output
+
+
+def test_cli_help_documents_every_option():
+    result = CliRunner().invoke(cli, ["render", "--help"])
+    assert result.exit_code == 0
+    for option in ("--to", "--output", "--template-dir", "--standalone / --fragment",
+                   "--base-url", "FILE.xml|-"):
+        assert option in result.output
