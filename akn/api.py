@@ -47,9 +47,7 @@ def parse(text: str | bytes, *, lang: str | None = None, country: str | None = N
     lines = prepare(src, profile)
     warnings: list[Diagnostic] = []
     tree = parse_lines(LexInput(lines, profile, src, warnings))
-    plain = [c for c in lines if c.kind not in ("banner", "footnote", "toc")]
-    head = [c.text for c in plain[:60]]
-    tail = [c.text for c in plain[-12:]]
+    head, tail = _title_block(lines), [c.text for c in lines[-12:] if c.kind == "text"]
     meta = detect_metadata(head, tail, profile, country=country, doctype=doctype, frbr_uri=frbr_uri,
                            source=source)
     root, duplicates = build(tree, meta, source)
@@ -73,6 +71,17 @@ def parse_file(path: str | Path, **options) -> Document:
                          Diagnostic(f"cannot read: {exc.strerror}", source=str(path))) from None
     options.setdefault("source", str(path))
     return parse(data, **options)
+
+
+def _title_block(lines) -> list[str]:
+    """The plain lines before the first unit: where the title and requisites stand."""
+    block = []
+    for c in lines[:80]:
+        if c.kind in ("head", "item", "annex"):
+            break
+        if c.kind == "text":
+            block.append(c.text)
+    return block
 
 
 def _unrecognised(tree, src) -> list[Diagnostic]:

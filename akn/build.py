@@ -93,8 +93,9 @@ class Builder:
         if not lines:
             return
         preface = sub(doc, "preface")
+        title_at = next((k for k, child in enumerate(lines) if child.text.strip() == self.meta.title), 0)
         for k, child in enumerate(lines):
-            if k == 0:
+            if k == title_at:
                 title = sub(preface, "longTitle")
                 p = sub(title, "p")
                 sub(p, "docTitle", child.text)

@@ -47,7 +47,7 @@ from akn.profiles.base import Profile
 
 ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
 _ROMAN_RE = re.compile(r"^(?=[ivxlcdm])m{0,3}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")
-_TERMINAL = ".;:!?»\"”)]…"
+_TERMINAL = ".;:!?»\"”)]…—–"
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
 _MD_ANCHOR = re.compile(r"^(?:<a\s+(?:id|name)=\"[^\"]*\"\s*>\s*</a>\s*)+$")
 _MD_GLUED = re.compile(r"\s+(#{2,6}\s+\S)")
@@ -99,6 +99,7 @@ class Classified:
     num: str = ""        # printed number (as matched)
     rest: str = ""       # heading of a head, text of an item
     marker: str = ""     # printed marker of a head or item (e.g. "Статья 5.", "(a)")
+    heading: str = ""    # run-in heading of an item ("(a) IN GENERAL.—")
 
 
 class Classifier:
@@ -110,38 +111,49 @@ class Classifier:
         editorial = [("banner", profile.banner), ("footnote", profile.footnote), ("toc", profile.toc_placeholder)]
         self.editorial = [(k, p) for k, p in editorial if p is not None]
 
-    def classify(self, text: str, line: int, index: int) -> Classified:
+    def classify(self, text: str, line: int, index: int, md_heading: bool = False) -> Classified:
         for kind, pattern in self.editorial:
             if pattern.match(text):
                 return Classified(kind, text, line, index)
         first = text[0]
         for head in self.profile.heads:
+            if head.markdown_only and not md_heading:
+                continue
             m = head.pattern.match(text)
             if m:
                 groups = m.groupdict()
+                tail = (groups.get("text") or "").strip()
+                if tail:  # "1. Short title.—(1) This Act ...": the text after the heading is a line of its own
+                    text = text[:m.start("text")].rstrip()
+                    m = head.pattern.match(text)
+                    groups = m.groupdict()
                 num = groups.get("num") or groups.get("num2") or ""
                 heading = (groups.get("heading") or "").strip()
-                marker = text[:m.start("heading")].rstrip(" .:–—-") if heading else text.rstrip(" :–—-")
-                if head.label and marker.endswith(num) is False and not heading:
-                    marker = text.strip()
-                if marker.endswith(num) and text[len(marker):len(marker) + 1] == ".":
-                    marker += "."
-                return Classified("head", text, line, index, head=head, num=num, rest=heading, marker=marker)
+                marker = (text[:m.start("heading")] if heading else text).rstrip().rstrip(":–—-").rstrip()
+                found = Classified("head", text, line, index, head=head, num=num, rest=heading, marker=marker)
+                if tail:
+                    found.style = tail  # carried to prepare(), which makes it a line of its own
+                return found
         if self.profile.annex is not None:
             m = self.profile.annex.match(text)
             if m:
                 groups = m.groupdict()
                 return Classified("annex", text, line, index, num=groups.get("num") or "",
                                   rest=(groups.get("heading") or "").strip(), marker=text)
-        if first.isdigit() or first in "(—–-" or (len(text) > 1 and text[1] == ")"):
+        if first.isdigit() or first in "(—–" or (len(text) > 1 and text[1] == ")"):
             for style, pattern in self.items:
                 m = pattern.match(text)
                 if m:
                     body = m.group("text") or ""
                     num = m.group("num")
-                    marker = text[:m.start("text")].rstrip() if m.group("text") is not None else text.rstrip()
+                    groups = m.groupdict()
+                    heading = groups.get("heading") or ""
+                    if heading:
+                        marker = text[:m.start("heading")].rstrip()
+                    else:
+                        marker = text[:m.start("text")].rstrip() if m.group("text") is not None else text.rstrip()
                     return Classified("item", text, line, index, style=style, num=num, rest=body.strip(),
-                                      marker=marker)
+                                      marker=marker, heading=heading.strip())
         return Classified("text", text, line, index)
 
 
@@ -156,12 +168,14 @@ def strip_markdown(source: Source) -> Source:
     lines: list[str] = []
     linenos: list[int] = []
     blanks: list[bool] = []
+    headings: list[bool] = []
     for text, number, blank in zip(source.lines, source.linenos, source.blank_before):
         if _MD_ANCHOR.match(text):
             continue
         parts = _MD_GLUED.split(text) if " #" in text else [text]
         pieces = [parts[0]] + ["".join(parts[i:i + 2]) for i in range(1, len(parts), 2)]
         for k, piece in enumerate(pieces):
+            is_heading = bool(_MD_HEADING.match(piece))
             piece = _MD_HEADING.sub("", piece)
             while piece.startswith(">"):
                 piece = piece[1:].lstrip()
@@ -178,7 +192,8 @@ def strip_markdown(source: Source) -> Source:
                 lines.append(piece)
                 linenos.append(number)
                 blanks.append(blank if k == 0 else True)
-    return Source(lines, linenos, source.name, blanks)
+                headings.append(is_heading)
+    return Source(lines, linenos, source.name, blanks, headings)
 
 
 def looks_like_markdown(source: Source) -> bool:
@@ -207,24 +222,47 @@ def prepare(source: Source, profile: Profile) -> list[Classified]:
     """
     classifier = Classifier(profile)
     blanks = source.blank_before
+    md = source.md_heading or None
     paragraph_mode = sum(blanks) >= 0.6 * len(blanks)
     numbering = Numbering()
+    run_in = profile.run_in_heading
     out: list[Classified] = []
     for index, (text, number) in enumerate(zip(source.lines, source.linenos)):
-        c = classifier.classify(text, number, index)
-        if c.kind == "head" and c.head.rank <= 50:
-            numbering.reset()
+        c = classifier.classify(text, number, index, md[index] if md else False)
+        if c.kind == "head":
+            if c.head.rank <= 50:
+                numbering.reset()
+            if c.style:  # text run on after the heading: a line of its own
+                out.append(c)
+                tail, c.style = c.style, ""
+                c = classifier.classify(tail, number, index)
+            elif run_in is not None and not c.rest and c.head.markdown_only:
+                out.append(c)
+                continue
+        elif (run_in is not None and out and out[-1].kind == "head" and not out[-1].rest
+              and out[-1].head.markdown_only and c.kind == "text"):
+            m = run_in.match(text)   # "### 5." then "Duties of police officers.—A police officer ..."
+            if m:
+                out[-1].rest = m.group("heading").strip()
+                c = classifier.classify(m.group("text"), number, index)
+            else:
+                out[-1].rest = text.rstrip(" .—–-")
+                continue
         elif c.kind == "item" and not numbering.plausible(c.style, c.num):
             if out:
                 _join(out[-1], text)
                 continue
             c = Classified("text", text, number, index)
+        if out and out[-1].kind == "banner" and _banner_is_bare(out[-1].text, profile) \
+                and c.kind in ("text", "item"):
+            _join(out[-1], text)   # the body of a publisher's banner, whatever it looks like
+            continue
         if c.kind == "text" and out:
             prev = out[-1]
             first = text[0]
             wrapped = paragraph_mode and not blanks[index] and prev.kind not in ("head", "annex")
-            continued = not first.isupper() and not prev.text.endswith(_TERMINAL) \
-                and (prev.kind != "head" or first.islower())
+            continued = (first.islower() or (paragraph_mode and not first.isupper())) \
+                and not prev.text.endswith(_TERMINAL) and (prev.kind != "head" or first.islower())
             if wrapped or continued:
                 _join(prev, text)
                 continue
@@ -245,7 +283,7 @@ class Numbering:
     [True, True, True, True, False]
     """
 
-    NUMERIC = {"dot", "close_num", "paren_num"}
+    NUMERIC = {"dot", "close_num", "paren_num", "bare_num"}
 
     def __init__(self):
         self.last: dict[str, int] = {}
@@ -363,12 +401,10 @@ class Lexing:
             if kind in ("banner", "footnote", "toc"):
                 if self.phase == "formula":
                     yield from self.enter("body", c.line)
+                if kind == "footnote":  # a footnote records the history of the article that holds it
+                    while self.stack and self.stack[-1].rank == ITEM_RANK:
+                        yield from self.close(1, c.line)
                 note = Node("note", text=c.text, line=c.line, index=c.index, style=kind)
-                if kind == "banner" and i + 1 < n and _banner_is_bare(c.text, profile):
-                    nxt = lines[i + 1]
-                    if nxt.kind in ("text", "item"):
-                        note.text = c.text + " " + nxt.text
-                        i += 1
                 yield self.tok("NOTE", note, c.line)
                 i += 1
                 continue
@@ -494,6 +530,8 @@ class Lexing:
             i += 1
         if node.heading:
             self._mark_repealed(node, node.heading)
+            if node.status == "removed":  # "Статья 3. Исключена ...": the repeal note is the unit's text
+                node.text, node.heading = node.heading, ""
         stack.append(_Open(head.rank, "", c.num, node))
         yield self.tok("HIER", node, c.line)
         return i
@@ -515,7 +553,7 @@ class Lexing:
         if found is not None:
             yield from self.close(len(stack) - found, c.line)
         node = Node(element, num=c.marker, clean=clean_num(num), text=c.rest, line=c.line, index=c.index,
-                    style=style)
+                    style=style, heading=c.heading)
         if c.rest:
             self._mark_repealed(node, c.rest)
         stack.append(_Open(ITEM_RANK, style, num, node))

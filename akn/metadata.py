@@ -110,8 +110,9 @@ def detect_metadata(head_lines: list[str], tail_lines: list[str], profile: Profi
                 if m:
                     meta.subtype = m.group(1).lower()
                     break
-        # signing date and number: conclusions first (RF, KZ sign at the end), then the title block
-        for lines in (tail_lines, text_lines[:40]):
+        # signing date and number: Kazakhstan and Russia sign at the end, the EU, UK and US head the act
+        order = (tail_lines, text_lines[:40]) if profile.tradition in ("kz", "ru") else (text_lines[:40], tail_lines)
+        for lines in order:
             date, number = _date(lines, profile), _number(lines, profile)
             if date and meta.date == UNKNOWN_DATE:
                 meta.date = date
@@ -131,6 +132,10 @@ def detect_metadata(head_lines: list[str], tail_lines: list[str], profile: Profi
 
 
 def _title(lines: list[str], profile: Profile) -> str:
+    if profile.title_pattern is not None:
+        for line in lines[:12]:
+            if profile.title_pattern.match(line):
+                return line.strip()
     for line in lines[:12]:
         if profile.bill_marker is not None and profile.bill_marker.match(line) and len(line) < 20:
             continue

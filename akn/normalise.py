@@ -64,6 +64,8 @@ class Source:
     linenos: list[int]
     name: str = "<text>"
     blank_before: list[bool] = field(default_factory=list)
+    #: for Markdown input: whether each line was a ``#`` heading
+    md_heading: list[bool] = field(default_factory=list)
 
     def diagnostic(self, index: int, message: str, severity: str = "warning", col: int = 1,
                    code: str = "") -> Diagnostic:

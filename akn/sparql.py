@@ -100,7 +100,10 @@ def syntax_error(exc: Exception, source: str = "query") -> QueryError:
     msg = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
     m = re.match(r"error at (\d+):(\d+):\s*(.*)", msg)
     if m:
-        return QueryError("syntax error: " + m.group(3), int(m.group(1)), int(m.group(2)), source=source)
+        detail = m.group(3)
+        if len(detail) > 120:
+            detail = detail[:117].rstrip(" ,[") + "..."
+        return QueryError("syntax error: " + detail, int(m.group(1)), int(m.group(2)), source=source)
     return QueryError("syntax error: " + msg, source=source)
 
 

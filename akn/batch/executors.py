@@ -11,8 +11,8 @@ stays flat and a stop (first error, Ctrl-C) takes effect quickly.
 ``local`` with ``jobs > 1``
     a :class:`~concurrent.futures.ProcessPoolExecutor` started from a
     ``forkserver`` (safe when the caller has threads). Workers ignore Ctrl-C
-    (the parent handles it) and die with their parent on Linux, so a killed
-    batch leaves no worker writing behind its back. Workers write outputs
+    (the parent handles it) and watch the batch process (a pidfd), dying
+    with it, so a killed batch leaves no worker writing behind its back. Workers write outputs
     themselves (the output folder is local).
 ``dask``
     a ``dask.distributed`` cluster: the client ships input bytes to the
@@ -87,7 +87,8 @@ class PoolExecutor:
             ctx = multiprocessing.get_context("forkserver")
             ctx.set_forkserver_preload(["akn.batch.worker", "akn.api", "akn.document", "lxml.etree"])
             self._pool = cf.ProcessPoolExecutor(max_workers=self.jobs, mp_context=ctx,
-                                                initializer=worker_init)
+                                                initializer=worker_init,
+                                                initargs=(os.getpid(),))
         return self._pool
 
     def submit(self, chunk):

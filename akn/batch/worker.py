@@ -189,21 +189,42 @@ def error_dict(exc: BaseException) -> dict:
             "traceback": tb}
 
 
-def worker_init() -> None:
-    """Initialise a local worker process: Ctrl-C is handled by the parent only."""
+def worker_init(main_pid: int | None = None) -> None:
+    """Initialise a local worker process: Ctrl-C is handled by the parent only,
+    and the worker dies as soon as the batch process dies (even by SIGKILL), so
+    no orphan goes on writing outputs behind the next run's back."""
     import signal
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _die_with_parent()
+    if main_pid:
+        _watch(main_pid)
 
 
-def _die_with_parent() -> None:
-    """On Linux, ask the kernel to SIGKILL this worker when its parent dies, so
-    a batch killed with SIGKILL leaves no orphan still writing outputs."""
+def _watch(pid: int) -> None:
+    """Kill this process when process *pid* exits (a pidfd on Linux, polling elsewhere)."""
+    import signal
+    import threading
+
+    def die():
+        os.kill(os.getpid(), signal.SIGKILL)
+
     try:
-        import ctypes
-        import signal
-        libc = ctypes.CDLL(None, use_errno=True)
-        PR_SET_PDEATHSIG = 1
-        libc.prctl(PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0)
-    except (OSError, AttributeError):  # pragma: no cover - not Linux
-        pass
+        fd = os.pidfd_open(pid)
+    except ProcessLookupError:
+        die()
+        return
+    except (AttributeError, OSError):     # no pidfd: poll every second
+        def poll():
+            while True:
+                time.sleep(1.0)
+                try:
+                    os.kill(pid, 0)
+                except ProcessLookupError:
+                    die()
+        threading.Thread(target=poll, name="akn-batch-watch", daemon=True).start()
+        return
+
+    def wait():
+        import select
+        select.select([fd], [], [])
+        die()
+    threading.Thread(target=wait, name="akn-batch-watch", daemon=True).start()

@@ -34,6 +34,7 @@ class Head:
     heading_next_line: bool = False   # heading may stand on the next line
     caps_heading_only: bool = False   # ... only when that line is in capitals
     label: str = ""         # word printed before the number when rendering (Article, Статья)
+    markdown_only: bool = False       # only on lines that were Markdown headings (``### 5. Title.—``)
 
 
 @dataclass
@@ -64,11 +65,14 @@ class Profile:
     repealed: re.Pattern | None = None       # searched in a unit's own text
     #: metadata
     bill_marker: re.Pattern | None = None
+    title_pattern: re.Pattern | None = None  # the line that is the act's title ("О ...", "... туралы")
     date_patterns: list[re.Pattern] = field(default_factory=list)   # groups: day, month, year
     number_patterns: list[re.Pattern] = field(default_factory=list)  # group: number
     months: dict[str, int] = field(default_factory=dict)
     #: detection: (pattern, weight) scored on a sample of lines
     detect: list[tuple[re.Pattern, float]] = field(default_factory=list)
+    #: "Heading.—Text": a heading run into the text that follows it (Commonwealth style)
+    run_in_heading: re.Pattern | None = None
     #: how a bare number prints when rendering back to text, per element
     article_label: str = "Article"
     #: lower-case letters used by this script's letter items (for close_alpha)

@@ -56,14 +56,21 @@ EN_UK = Profile(
         # Markdown conversions of Commonwealth acts: "## I - Preliminary"
         Head("chapter", re.compile(rf"(?P<num>{ROM})\s+[-–—]\s+(?P<heading>\S.*)"), 30, False, label=""),
         # "1 Short title", "12A Power to make regulations"
-        Head("section", re.compile(r"(?P<num>\d+[A-Z]{0,2})\s+(?P<heading>[A-Z][^.;:]*[^.;:\s,])\s*$"), 50, False, label=""),
-        # Commonwealth style "1. Short title, extent and commencement.—"
-        Head("section", re.compile(r"(?P<num>\d+[A-Z]{0,2})\.\s+(?P<heading>[A-Z][^—]*?)\.?\s*[—–]+\s*$"), 50, False, label=""),
+        Head("section", re.compile(r"(?P<num>\d{1,3}[A-Z]{0,2})\s+(?P<heading>[A-Z][^.;:]*[^.;:\s,])\s*$"), 50, False, label=""),
+        # Commonwealth style "1. Short title, extent and commencement.—", the text may follow the dash
+        Head("section", re.compile(r"(?P<num>\d+[A-Z]{0,2})\.\s+(?P<heading>[A-Z][^—]*?)\.?\s*[—–]+\s*(?P<text>\S.*)?$"),
+             50, False, label=""),
+        # Markdown conversions: "### 3. Definition of domestic violence." or "### 5." alone
+        Head("section", re.compile(r"(?P<num>\d+[A-Z]{0,2})\.(?:\s+(?P<heading>[A-Z][^—]*?))?[\s.—–-]*$"), 50, False,
+             label="", markdown_only=True),
     ],
+    run_in_heading=re.compile(r"(?P<heading>[A-Z][^—.]{0,200}?)\.?\s*[—–]\s*(?P<text>\S.*)$"),
     items={"paren_num": "subsection", "paren_alpha": "paragraph", "paren_roman": "subparagraph",
-           "paren_upper": "clause", "dot": "paragraph", "dash": "indent"},
-    block_styles=frozenset({"paren_num", "dot"}),
-    item_patterns={k: ITEM_PATTERNS[k] for k in ("paren_num", "paren_alpha", "paren_upper", "dot", "dash")},
+           "paren_upper": "clause", "dot": "paragraph", "bare_num": "paragraph", "dash": "indent"},
+    block_styles=frozenset({"paren_num", "dot", "bare_num"}),
+    item_patterns={**{k: ITEM_PATTERNS[k] for k in ("paren_num", "paren_alpha", "paren_upper", "dot", "dash")},
+                   # schedule paragraphs: "1 The form of consent must name the pupil."
+                   "bare_num": re.compile(r"(?P<num>\d{1,3}[A-Z]?)\s+(?P<text>[A-Z].*[.;:,—])$")},
     preamble_start=re.compile(r"(?:BE IT ENACTED|Be it enacted|WHEREAS|Whereas)"),
     formula=re.compile(r"(?:BE IT ENACTED|Be it enacted|BE it enacted)\b.*"),
     conclusions_start=None,
@@ -72,15 +79,17 @@ EN_UK = Profile(
     footnote=_EDITORIAL_EN,
     repealed=re.compile(r"^\s*[\[(]?(?:repealed|omitted)[\])]?\.?\s*$", _I),
     bill_marker=_BILL_EN,
-    date_patterns=[_DATE_EN, re.compile(r"\[(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month>[A-Za-z]+),?\s+(?P<year>\d{4})\]")],
+    date_patterns=[_DATE_EN, re.compile(r"\[(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month>[A-Za-z]+),?\s+(?P<year>\d{4})\.?\]")],
     number_patterns=[re.compile(r"(?:ACT|Act)\s+NO\.?\s+(?P<number>\d+)\s+OF\s+(?P<year>\d{4})", _I),
-                     re.compile(r"\b(?P<year>\d{4})\s+c(?:hapter)?\.\s*(?P<number>\d+)")],
+                     re.compile(r"\b(?P<year>\d{4})\s+(?:c(?:hapter)?\.|CHAPTER)\s*(?P<number>\d+)")],
     months=MONTHS_EN,
     detect=[(re.compile(r"\d+[A-Z]?\s+[A-Z][a-z][^.]*$"), 1.0), (re.compile(r"\(\d+\)\s+\S"), 0.5),
             (re.compile(r"BE IT ENACTED|Be it enacted|BE it enacted"), 8.0), (re.compile(r"SCHEDULE\s+\d+"), 4.0),
             (re.compile(r"PART\s+\d+\s*$"), 3.0), (re.compile(r"\d+\.\s+[A-Z][^—]*\.?—"), 3.0)],
     article_label="",
 )
+
+_US_RUN_IN = r"(?:\s+(?:(?P<heading>[A-Z][A-Z0-9 ,;'()\-]+)\.\s*[—–]\s*)?(?P<text>.*)|$)"
 
 EN_US = Profile(
     name="en-us", lang="eng", tradition="us", country="us",
@@ -93,7 +102,10 @@ EN_US = Profile(
     items={"paren_alpha": "subsection", "paren_num": "paragraph", "paren_upper": "subparagraph",
            "paren_roman": "clause", "paren_upper_roman": "subclause", "dot": "paragraph", "dash": "indent"},
     block_styles=frozenset({"paren_alpha"}),
-    item_patterns={k: ITEM_PATTERNS[k] for k in ("paren_alpha", "paren_num", "paren_upper", "dot", "dash")},
+    # run-in headings: "(a) IN GENERAL.—The Secretary shall ..."
+    item_patterns={k: re.compile(p.pattern.replace(r"(?:\s+(?P<text>.*)|$)", _US_RUN_IN))
+                   for k, p in ITEM_PATTERNS.items() if k in ("paren_alpha", "paren_num", "paren_upper", "dot")}
+                  | {"dash": ITEM_PATTERNS["dash"]},
     preamble_start=re.compile(r"Be it enacted"),
     formula=re.compile(r"Be it enacted\b.*"),
     footnote=_EDITORIAL_EN,

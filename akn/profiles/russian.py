@@ -9,13 +9,17 @@ from akn.profiles.common import HEAD, MONTHS_RU, NKZ, NRF, ROM
 _I = re.IGNORECASE
 CYR_LOWER = "абвгдежзийклмнопрстуфхцчшщэюя"
 _LETTER = re.compile(r"(?P<num>[а-яё](?:[.-]\d+)?)\)(?:\s+(?P<text>\S.*)|$)")
-_DATE_RU = re.compile(r"(?:от\s+)?(?P<day>\d{1,2})\s+(?P<month>[а-я]+)\s+(?P<year>\d{4})\s*(?:года|г\.)")
-_DATE_DOTS = re.compile(r"от\s+(?P<day>\d{2})\.(?P<month>\d{2})\.(?P<year>\d{4})")
+#: requisites: "от 17 ноября 2025 года № 230-VIII", "Астана, Акорда, 6 февраля 2023 года № 193-VII ЗРК"
+_DATE_RU = re.compile(r"(?P<day>\d{1,2})\s+(?P<month>[а-я]+)\s+(?P<year>\d{4})\s*(?:года|г\.)\s*(?:№|N\b)")
+_DATE_DOTS = re.compile(r"от\s+(?P<day>\d{2})\.(?P<month>\d{2})\.(?P<year>\d{4})\s*(?:г\.\s*)?(?:№|N\b)")
+#: Russian Federation: "от 19 марта 1997 года" in the title, or the date alone on its line after "Москва, Кремль"
+_DATE_RF = re.compile(r"(?:^|от\s+|Кремль,?\s+)(?P<day>\d{1,2})\s+(?P<month>[а-я]+)\s+(?P<year>\d{4})\s*(?:года|г\.)\s*$")
 _BANNER_RU = re.compile(r"(?:Примечание\s+(?:ИЗПИ|РЦПИ)|Вниманию\s+пользователей)\s*!")
 _FOOTNOTE_RU = re.compile(r"Сноска\s*\.")
 _TOC_RU = re.compile(r"(?:СОДЕРЖАНИЕ|ОГЛАВЛЕНИЕ)\s*$")
 _REPEALED_RU = re.compile(r"^(?:[Ии]сключ[её]н[аоы]?|[Уу]тратил[аи]?\s+силу)\b")
 _BILL_RU = re.compile(r"^(?:ПРОЕКТ|Проект)\b")
+_TITLE_RU = re.compile(r"^[«\"]?(?:Об?|Обо)\s+\S|^[А-ЯЁ][а-яё]+\s+кодекс")
 
 RU_KZ = Profile(
     name="ru-kz", lang="rus", tradition="kz", country="kz",
@@ -33,7 +37,7 @@ RU_KZ = Profile(
                    "close_num": re.compile(rf"(?P<num>{NKZ})\)(?:\s*(?P<text>\S.*)|$)"),
                    "close_alpha": _LETTER,
                    "dash": re.compile(r"(?P<num>[—–])\s+(?P<text>\S.*)")},
-    conclusions_start=re.compile(r"Президент\s+Республики\s+Казахстан\s*$"),
+    conclusions_start=re.compile(r"Президент(?:\s+Республики\s+Казахстан)?(?:\s+[А-ЯЁ]\.\s*[А-ЯЁ][А-ЯЁа-яё-]+)?\s*$"),
     annex=re.compile(rf"(?:ПРИЛОЖЕНИЕ|Приложение)(?:\s+(?:№\s*)?(?P<num>{NKZ}))?(?:\s+(?P<heading>к\s.*))?\s*$"),
     annex_label="Приложение",
     banner=_BANNER_RU,
@@ -41,6 +45,7 @@ RU_KZ = Profile(
     toc_placeholder=_TOC_RU,
     repealed=_REPEALED_RU,
     bill_marker=_BILL_RU,
+    title_pattern=_TITLE_RU,
     date_patterns=[_DATE_RU, _DATE_DOTS],
     number_patterns=[re.compile(rf"№\s*(?P<number>{NKZ}-[IVXLCІ]+)"), re.compile(rf"№\s*(?P<number>\d+(?:-[IVXLCІ]+)?)")],
     months=MONTHS_RU,
@@ -75,7 +80,8 @@ RU_RF = Profile(
     toc_placeholder=_TOC_RU,
     repealed=_REPEALED_RU,
     bill_marker=_BILL_RU,
-    date_patterns=[_DATE_RU, _DATE_DOTS],
+    title_pattern=_TITLE_RU,
+    date_patterns=[_DATE_RU, _DATE_RF],
     number_patterns=[re.compile(r"(?:N|№)\s*(?P<number>\d+-ФЗ|\d+-ФКЗ)")],
     months=MONTHS_RU,
     detect=[(re.compile(r"Российской\s+Федерации"), 3.0), (re.compile(r"ФЗ\b"), 3.0),
