@@ -327,3 +327,29 @@ def test_markdown_levels_of_the_act_with_annex():
     assert "| Item | Rate |" in lines and "| --- | --- |" in lines
     assert "| Spanning cell |  |" in lines
     assert "**2.** Rates:" in lines
+
+
+def test_html_concept_badges_for_a_parsed_and_tagged_act():
+    text = ("REGULATION (EU) 2026/1 OF THE EUROPEAN PARLIAMENT AND OF THE COUNCIL\n\n"
+            "of 2 March 2026\n\non biometric data\n\nHAVE ADOPTED THIS REGULATION:\n\n"
+            "Article 1\n\nConsent\n\n1.   Biometric data shall be processed only with the "
+            "informed consent of the data subject.\n\n2.   The controller shall keep a record.\n\n"
+            "Article 2\n\nMinisters\n\n1.   The Minister may give consent.\n")
+    doc = akn.parse(text)
+    before = etree.tostring(doc.root)
+    page = lhtml.document_fromstring(akn.render(doc, to="html", concepts=True))
+    assert etree.tostring(doc.root) == before                 # the caller's tree is untouched
+    art1 = page.get_element_by_id("art_1")
+    about = [a.text_content() for a in css(art1, "p.akn-about a.akn-concept")]
+    assert "biometric data" in about and "consent" in about
+    assert not css(page.get_element_by_id("art_2"), "p.akn-about")  # "the Minister may give consent"
+    words = css(art1, "a.akn-term")
+    assert "Biometric data" in [w.text_content() for w in words]
+    ids = {el.get("id") for el in page.iter() if isinstance(el.tag, str)}
+    for a in css(page, "a.akn-concept, a.akn-term"):
+        assert a.get("href")[1:] in ids and a.get("id") in ids
+    index = {dt.text_content() for dt in css(page, "section.akn-concept-index dt")}
+    assert {"biometric data", "consent"} <= index
+    # without the option, the same act has no concept markup
+    plain = lhtml.document_fromstring(akn.render(doc, to="html"))
+    assert not css(plain, "a.akn-concept, a.akn-term, section.akn-concept-index")

@@ -35,9 +35,13 @@ def test_html_escapes_script_and_ampersands():
     assert hostile.tag == "span" and hostile.text == "a hostile link"
     assert not re.search(r"""href=["']?\s*javascript""", out, re.I)
     assert page.get_element_by_id("ref_2").get("href") == "#sec_1__subsec_1"
-    # the concept name, taken from an attribute, is escaped too
-    badge = page.xpath("//a[contains(@class, 'akn-concept')]")[0]
-    assert badge.text == "Scripting & markup" and badge.get("href") == "#concept-scripting"
+    # a term naming a concept links to the concept index, whose label (an attribute) is escaped
+    term = page.get_element_by_id("trm_1")
+    assert term.tag == "a" and term.text == "script" and term.get("href") == "#concept-scripting"
+    entry = page.get_element_by_id("concept-scripting")
+    assert entry.xpath("dt")[0].text == "Scripting & markup"
+    assert entry.xpath(".//a[@href='#trm_1']")
+    assert "<dt>Scripting &amp; markup</dt>" in out
 
 
 def test_markdown_escapes_markup_characters():

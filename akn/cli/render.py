@@ -27,7 +27,11 @@ _SUFFIX_FORMAT = {".html": "html", ".htm": "html", ".md": "md", ".markdown": "md
 @click.option("--base-url", metavar="URL",
               help="Prefix for /akn/… references so that they become absolute links "
                    "(e.g. https://example.org).")
-def render(source, fmt, output, template_dir, standalone, base_url):
+@click.option("--concepts", is_flag=True,
+              help="Tag the concepts the text mentions (biometric data, consent … from the "
+                   "toolkit's SKOS scheme) before rendering: HTML shows them as badges and "
+                   "links to a concept index at the end of the page.")
+def render(source, fmt, output, template_dir, standalone, base_url, concepts):
     """Render an Akoma Ntoso XML document for people to read.
 
     FILE.xml is any Akoma Ntoso 3.0 document (act, bill, amendment, debate,
@@ -60,7 +64,7 @@ def render(source, fmt, output, template_dir, standalone, base_url):
                 data = fh.read()
         root = load(data, name=name)
         text = do_render(root, to=fmt, standalone=standalone, template_dir=template_dir,
-                         base_url=base_url)
+                         base_url=base_url, concepts=concepts)
     except AknError as exc:
         message = str(exc)
         raise click.ClickException(message if message.startswith(name) else f"{name}: {message}") \

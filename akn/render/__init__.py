@@ -88,7 +88,8 @@ def load(source, name: str | None = None):
 
 
 def render(source, to: str = "html", *, standalone: bool = True,
-           template_dir: str | os.PathLike | None = None, base_url: str | None = None) -> str:
+           template_dir: str | os.PathLike | None = None, base_url: str | None = None,
+           concepts: bool = False) -> str:
     """Render an Akoma Ntoso document as ``html``, ``md`` (Markdown) or ``txt``.
 
     ``standalone`` gives a complete page (HTML with ``<head>`` and CSS,
@@ -96,6 +97,9 @@ def render(source, to: str = "html", *, standalone: bool = True,
     embed. ``template_dir`` is a folder whose templates replace the built-in
     ones of the same name (``html/page.html.j2``, ``md/_units.md.j2`` …).
     ``base_url`` turns ``/akn/…`` references into absolute links.
+    ``concepts=True`` first tags the concepts the text mentions (the SKOS
+    scheme of :mod:`akn.concepts`) on a copy of the tree, so that the HTML
+    shows them as badges linked to a concept index.
     """
     if to not in FORMATS:
         raise ValueError(f"unknown format {to!r}; expected one of {', '.join(FORMATS)}")
@@ -107,6 +111,12 @@ def render(source, to: str = "html", *, standalone: bool = True,
     if document_element(root) is None:
         raise RenderError("not an Akoma Ntoso document: expected <akomaNtoso> holding an "
                           "<act>, <bill>, <judgment>, <debate>, <doc> … element")
+    if concepts and to != "txt":
+        import copy
+
+        from akn.concepts import tag
+        root = copy.deepcopy(root)
+        tag(root)
     if to == "txt":
         from akn.render.text import render_text
         return render_text(root, standalone=standalone, template_dir=template_dir)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from akn.render import families
 from akn.render.environment import environment, overridden
-from akn.render.model import (DOCUMENT_TYPES, Concept, Described, child, describe, find,
+from akn.render.model import (DOCUMENT_TYPES, Concept, Described, child, describe, find, title_sep,
                               is_akn, is_major, local, read_meta)
 
 EXTENSIONS = {"html": "html", "md": "md", "txt": "txt"}
@@ -104,7 +104,7 @@ class Renderer:
         self.globals = {
             "render": self.render, "state": self, "info": self.info, "meta": self.meta,
             "parts": parts, "groups": groups, "anchor": self.anchor, "link": self.link,
-            "concept": self.concept, "footnote": self.footnote, "note_ref": self.note_ref,
+            "concepts": self.concepts, "footnote": self.footnote, "note_ref": self.note_ref,
             "local": local, "is_block": is_block, "has_block": has_block,
             "is_major": is_major, "plain": _plain, "standalone": standalone, "fmt": fmt,
             "table_rows": table_rows, "title_sep": title_sep, "mixed": mixed,
@@ -229,18 +229,23 @@ class Renderer:
             self._targets.update(n.get("eId") or n.get("id") or "" for n in self._meta_notes())
         return ident in self._targets
 
-    def concept(self, node):
-        """The concept *node* refers to (via @refersTo), as a new use, or None."""
-        ref = node.get("refersTo")
-        if not ref or not self.info.concepts:
-            return None
-        concept = self.info.concepts.get(ref.lstrip("#"))
-        if concept is None:
-            return None
-        self._uses += 1
-        use = ConceptUse(concept, f"{concept.anchor}-use-{self._uses}")
-        self.concept_uses.setdefault(concept.key, []).append(use)
-        return use
+    def concepts(self, node, own_anchor: bool = False) -> list[ConceptUse]:
+        """The concepts *node* refers to (``@refersTo="#a #b"`` naming TLCConcepts),
+        each recorded as a new use so that the concept index can link back (to the
+        element's own anchor with *own_anchor*, else to a badge made for the use)."""
+        refs = node.get("refersTo")
+        if not refs or not self.info.concepts:
+            return []
+        uses = []
+        mine = self.anchor(node) if own_anchor else None
+        for ref in refs.split():
+            concept = self.info.concepts.get(ref.lstrip("#"))
+            if concept is not None:
+                self._uses += 1
+                use = ConceptUse(concept, mine or f"{concept.anchor}-use-{self._uses}")
+                self.concept_uses.setdefault(concept.key, []).append(use)
+                uses.append(use)
+        return uses
 
     def concept_index(self):
         """[(concept, [uses])] in the order the concepts are declared."""
@@ -386,21 +391,6 @@ def table_rows(table) -> list[list]:
     for r in rows:
         r.extend([None] * (width - len(r)))
     return rows
-
-
-_WORDY_NUM = re.compile(r"\w\s+\S")
-
-
-def title_sep(num_text: str) -> str:
-    """What goes between a unit's number and its heading on one line.
-
-    >>> title_sep("Article 1"), title_sep("Статья 5."), title_sep("1"), title_sep("(a)")
-    (' — ', ' ', ' ', ' ')
-    """
-    num_text = (num_text or "").strip()
-    if not num_text or num_text[-1] in ".:)]":
-        return " "
-    return " — " if _WORDY_NUM.search(num_text) else " "
 
 
 def _plain(node) -> str:

@@ -242,12 +242,30 @@ class Described:
     concepts: dict[str, Concept]
 
 
+_WORDY_NUM = re.compile(r"\w\s+\S")
+
+
+def title_sep(num_text: str) -> str:
+    """What goes between a unit's number and its heading on one line.
+
+    >>> title_sep("Article 1"), title_sep("Статья 5."), title_sep("1"), title_sep("(a)")
+    (' — ', ' ', ' ', ' ')
+    """
+    num_text = (num_text or "").strip()
+    if not num_text or num_text[-1] in ".:)]":
+        return " "
+    return " — " if _WORDY_NUM.search(num_text) else " "
+
+
 def unit_label(el) -> str:
-    """'Article 5 Heading': the number and heading of a unit as one line."""
+    """'Article 5 — Heading': the number and heading of a unit as one line."""
     num = child(el, "num")
     heading = child(el, "heading")
-    parts = [plain_text(x) for x in (num, heading) if x is not None]
-    return " ".join(p for p in parts if p)
+    num_text = plain_text(num) if num is not None else ""
+    head_text = plain_text(heading) if heading is not None else ""
+    if num_text and head_text:
+        return num_text + title_sep(num_text) + head_text
+    return num_text or head_text
 
 
 def is_major(el) -> bool:
