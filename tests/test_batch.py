@@ -163,9 +163,10 @@ def test_rerun_skips_unchanged_and_redoes_what_changed(tmp_path):
     run(src, out)
     before = (out / "kz" / "law.xml").stat().st_mtime_ns
     _, res = run(src, out)
-    assert {k for k, r in res.items() if r.skipped} == {"eu/2016/gdpr.txt", "eu/dsa.md",
-                                                         "kz/law.txt"}
-    assert res["kz/broken.txt"].status == "error" and not res["kz/broken.txt"].skipped
+    assert all(r.skipped for r in res.values())
+    # an unchanged bad file fails the same way: reported again from the manifest
+    assert res["kz/broken.txt"].status == "error"
+    assert res["kz/broken.txt"].errors[0]["line"] == 2
     assert res["eu/dsa.md"].status == "warning"          # warnings survive a skip
     assert res["eu/dsa.md"].warnings[0]["line"] == 2
     assert (out / "kz" / "law.xml").stat().st_mtime_ns == before
@@ -201,8 +202,9 @@ def test_manifest_ignores_torn_last_line(tmp_path):
     lines = manifest.read_bytes().splitlines(keepends=True)
     assert len(lines) == 4                               # compacted: one line per input
     manifest.write_bytes(b"".join(lines[:-1]) + lines[-1][:25])   # killed mid-line
+    torn = json.loads(lines[-1])["rel"]
     _, res = run(src, out)
-    assert sum(r.skipped for r in res.values()) == 2     # the torn entry is simply redone
+    assert [rel for rel, r in res.items() if not r.skipped] == [torn]   # simply redone
     assert len(Manifest(out).load()) == 4
 
 
@@ -284,6 +286,12 @@ def test_report_lines_and_cli_exit_codes(tmp_path, monkeypatch):
                                                           "-q", "-j", "1"])
     assert result.exit_code == 0, result.stderr
     assert "3 inputs: 2 ok, 1 with warnings, 0 failed (3 already up to date)" in result.stderr
+    # an unchanged bad file is reported again, without converting it again
+    (src / "kz" / "broken.txt").write_text("BROKEN\n")
+    for _ in range(2):
+        result = CliRunner().invoke(command, [str(src), "-o", str(tmp_path / "out"), "-j", "1"])
+        assert result.exit_code == 1
+        assert "broken.txt:1:1: error: cannot parse this line" in result.stderr
 
 
 def test_cli_usage_errors(tmp_path):

@@ -2,9 +2,13 @@
 
 Order of events for one input, which is what makes a killed run safe:
 
-1. hash the input (SHA-256); if the manifest holds an ``ok``/``warning``
-   entry with the same hash and the same options, and every recorded output
-   is still there with its recorded size, report it as ``skipped``;
+1. hash the input (SHA-256); if the manifest holds an entry with the same
+   hash and the same options, and every recorded output is still there with
+   its recorded size, report it as ``skipped`` with the recorded status,
+   warnings and errors (a file that failed fails the same way again, so it
+   is not retried until it, the options or the akn version change; failures
+   of the machinery rather than of the input, such as a dead worker or an
+   unreadable file, are always retried);
 2. otherwise convert it; each output is written to ``.akn-batch/tmp`` and
    renamed into place (complete or absent, never partial);
 3. only then append its entry to the manifest.
@@ -47,6 +51,7 @@ class Summary:
     warning: int = 0
     error: int = 0
     skipped: int = 0        # up to date, not converted again
+    converted: int = 0      # converted in this run (ok or warning, not skipped)
     bytes_in: int = 0       # size of the inputs converted (not skipped)
     elapsed: float = 0.0
     interrupted: bool = False
@@ -59,12 +64,9 @@ class Summary:
         if result.skipped:
             self.skipped += 1
         elif result.status != "error":
+            self.converted += 1
             self.bytes_in += result.size
         self.elapsed = time.monotonic() - self.started
-
-    @property
-    def converted(self) -> int:
-        return self.ok + self.warning - self.skipped
 
     @property
     def not_processed(self) -> int:
@@ -158,12 +160,23 @@ class Batch:
         self.inputs = inputs
         self.summary.total = len(inputs)
         self._plan = plan_outputs(sorted(seen), self.formats)
-        real_inputs = {os.path.realpath(i.path) for i in inputs}
-        for rel, outs in self._plan.items():
-            for out in outs.values():
-                if os.path.realpath(os.path.join(self.outdir, out)) in real_inputs:
-                    raise BatchError(f"the output {os.path.join(self.outdir, out)} would overwrite "
-                                     f"an input; choose an output folder outside the sources")
+        # inputs inside the output folder could be overwritten by an output
+        real_out = os.path.realpath(self.outdir)
+        inside: dict[str, bool] = {}
+        exposed = set()
+        for item in inputs:
+            folder = os.path.dirname(item.path)
+            if folder not in inside:
+                inside[folder] = _same_or_inside(folder, real_out)
+            if inside[folder]:
+                exposed.add(os.path.realpath(item.path))
+        if exposed:
+            for outs in self._plan.values():
+                for out in outs.values():
+                    target = os.path.join(self.outdir, out)
+                    if os.path.realpath(target) in exposed:
+                        raise BatchError(f"the output {target} would overwrite an input; choose "
+                                         f"an output folder outside the sources")
         return inputs
 
     def options_key(self) -> str:
@@ -275,23 +288,26 @@ class Batch:
                            f"output folder"}])
         start = time.perf_counter()
         data = None
+        digest = ""
+        entry = previous.get(item.rel)
         try:
-            if executor.writes_outputs:
-                from akn.batch.worker import sha256_file
-                digest, size = sha256_file(item.path)
-            else:
+            if not executor.writes_outputs:         # the client ships the bytes
                 with open(item.path, "rb") as f:
                     data = f.read()
                 digest, size = hashlib.sha256(data).hexdigest(), len(data)
+            elif entry and entry.get("options") == key:
+                # only a known input needs hashing here; a new one is hashed by its worker
+                from akn.batch.worker import sha256_file
+                digest, size = sha256_file(item.path)
         except OSError as exc:
             return None, FileResult(path=item.path, rel=item.rel, status="error",
                                     errors=[error_dict(exc)],
                                     duration=time.perf_counter() - start)
-        entry = previous.get(item.rel)
-        if entry and self._up_to_date(entry, digest, key):
+        if entry and digest and self._up_to_date(entry, digest, key):
             return None, FileResult(
                 path=item.path, rel=item.rel, status=entry["status"], skipped=True, sha256=digest,
-                size=size, outputs=abs_outs, warnings=entry.get("warnings", []),
+                size=size, outputs=abs_outs if entry["status"] != "error" else {},
+                warnings=entry.get("warnings", []), errors=entry.get("errors", []),
                 lang=entry.get("lang", ""), frbr_uri=entry.get("frbr_uri", ""),
                 duration=time.perf_counter() - start)
         return Task(path=item.path, rel=item.rel, outputs=abs_outs, formats=self.formats,
@@ -302,8 +318,9 @@ class Batch:
     def _up_to_date(self, entry: dict, digest: str, key: str) -> bool:
         if entry.get("sha256") != digest or entry.get("options") != key:
             return False
-        if entry.get("status") not in ("ok", "warning"):
-            return False
+        if entry.get("status") == "error":
+            # the same bytes with the same parser and options fail the same way
+            return entry.get("errors", [{}])[0].get("code") not in ("worker", "OSError", "internal")
         outputs = entry.get("outputs") or {}
         if sorted(outputs) != sorted(self.formats):
             return False
@@ -355,6 +372,12 @@ class Batch:
                                    "size": result.output_meta.get(fmt, ["", 0])[1]}
                              for fmt, path in result.outputs.items()}}
         manifest.append(entry)
+
+
+def _same_or_inside(path: str, folder: str) -> bool:
+    """True when *path* (resolved) is *folder* or below it."""
+    real = os.path.realpath(path)
+    return real == folder or real.startswith(folder.rstrip(os.sep) + os.sep)
 
 
 def convert(paths, outdir, **options) -> Iterator[FileResult]:

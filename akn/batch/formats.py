@@ -15,8 +15,6 @@ their format; :func:`check_formats` says clearly when one is not available.
 """
 from __future__ import annotations
 
-import importlib
-
 FORMATS = ("xml", "html", "md", "txt", "ttl")
 
 #: format -> (module, attribute) that must be importable to produce it
@@ -55,18 +53,16 @@ def parse_formats(spec: str | list[str] | tuple[str, ...]) -> list[str]:
 
 def check_formats(formats: list[str]) -> None:
     """Raise :class:`FormatUnavailable` naming the first format that cannot be produced."""
+    import importlib.util
     for fmt in formats:
         module, attr = NEEDS[fmt]
-        try:
-            mod = importlib.import_module(module)
-        except ModuleNotFoundError as exc:
-            if exc.name and module.startswith(exc.name):
-                raise FormatUnavailable(
-                    f"format {fmt!r} needs {module}.{attr}, which is not available in this "
-                    f"installation of akn") from None
-            raise
-        if not hasattr(mod, attr):
-            raise FormatUnavailable(f"format {fmt!r} needs {module}.{attr}, which is missing")
+        try:    # find the module without importing it: the batch process may never need it
+            spec = importlib.util.find_spec(module)
+        except ModuleNotFoundError:
+            spec = None
+        if spec is None:
+            raise FormatUnavailable(f"format {fmt!r} needs {module}.{attr}, which is not "
+                                    f"available in this installation of akn")
 
 
 def produce(doc, formats: list[str]) -> dict[str, bytes]:

@@ -55,15 +55,19 @@ def discover(sources: list[str | os.PathLike], patterns: list[str] | tuple[str, 
     """
     pats = tuple(patterns) if patterns else DEFAULT_PATTERNS
     skip = {os.path.realpath(p) for p in exclude}
-    found: dict[str, Input] = {}          # realpath -> Input (first wins)
+    found: dict[str, Input] = {}          # real path -> Input (first wins)
 
     def add(path: str, rel: str) -> None:
-        real = os.path.realpath(path)
+        path = os.path.abspath(path)
+        # resolving every path costs a system call per component: resolve only symlinks
+        real = os.path.realpath(path) if os.path.islink(path) else path
         if real not in found:
-            found[real] = Input(path=os.path.abspath(path), rel=PurePosixPath(*Path(rel).parts).as_posix())
+            found[real] = Input(path=path, rel=_posix(os.path.normpath(rel)))
 
     for src in sources:
         src = os.fspath(src)
+        if os.path.isdir(src):   # walk the resolved folder, so that files get real paths
+            src = os.path.realpath(src)
         if os.path.isfile(src):
             add(src, os.path.basename(src))
         elif os.path.isdir(src):
@@ -89,16 +93,25 @@ def discover(sources: list[str | os.PathLike], patterns: list[str] | tuple[str, 
 
 
 def _walk(root: str, patterns: tuple[str, ...], skip: set[str]):
-    for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".")
-                             and os.path.realpath(os.path.join(dirpath, d)) not in skip)
-        for name in sorted(filenames):
-            if name.startswith("."):
+    """(path, path relative to *root*) of matching files; symlinked folders are not followed."""
+    todo = [("", root)]
+    while todo:
+        prefix, folder = todo.pop()
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError:
+            continue
+        subdirs = []
+        for entry in entries:
+            if entry.name.startswith("."):
                 continue
-            path = os.path.join(dirpath, name)
-            rel = os.path.relpath(path, root)
-            if matches(rel, patterns) and os.path.isfile(path):
-                yield path, rel
+            rel = prefix + entry.name
+            if entry.is_dir(follow_symlinks=False):
+                if os.path.realpath(entry.path) not in skip:
+                    subdirs.append((rel + os.sep, entry.path))
+            elif matches(rel, patterns) and entry.is_file():
+                yield entry.path, rel
+        todo.extend(reversed(subdirs))
 
 
 def matches(rel: str, patterns: tuple[str, ...]) -> bool:
@@ -108,9 +121,13 @@ def matches(rel: str, patterns: tuple[str, ...]) -> bool:
     >>> matches("eu/act.txt", ("*.txt",)), matches("eu/act.txt", ("kz/*",))
     (True, False)
     """
-    posix = PurePosixPath(*Path(rel).parts).as_posix()
+    posix = _posix(rel)
     name = posix.rsplit("/", 1)[-1]
     return any(fnmatch.fnmatchcase(posix if "/" in p else name, p) for p in patterns)
+
+
+def _posix(rel: str) -> str:
+    return rel.replace(os.sep, "/") if os.sep != "/" else rel
 
 
 def _glob_base(pattern: str) -> str:

@@ -98,6 +98,7 @@ class Manifest:
         self.path = self.dir / "manifest.jsonl"
         self.tmp_dir = self.dir / "tmp"
         self.durable = durable
+        self.appended = 0
         self._fd: int | None = None
 
     def prepare(self) -> int:
@@ -137,6 +138,7 @@ class Manifest:
                         os.write(self._fd, b"\n")
         line = json.dumps(entry, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
         os.write(self._fd, line.encode("utf-8"))
+        self.appended += 1
 
     def close(self) -> None:
         if self._fd is not None:
@@ -146,8 +148,10 @@ class Manifest:
             self._fd = None
 
     def compact(self) -> None:
-        """Rewrite the journal with one line per input, atomically."""
+        """Rewrite the journal with one line per input, atomically (when it grew)."""
         self.close()
+        if not self.appended:
+            return
         entries = self.load()
         data = "".join(json.dumps(entries[k], ensure_ascii=False, sort_keys=True,
                                   separators=(",", ":")) + "\n" for k in sorted(entries))

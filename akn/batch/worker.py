@@ -19,7 +19,7 @@ import hashlib
 import os
 import time
 import traceback
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Callable
 
 from akn.atomic import atomic_write
@@ -70,11 +70,10 @@ class FileResult:
 
     def to_dict(self) -> dict:
         """The JSON report line (without output bytes)."""
-        d = asdict(self)
-        d.pop("data")
-        d.pop("output_meta")
-        d["duration"] = round(self.duration, 6)
-        return d
+        return {"path": self.path, "rel": self.rel, "status": self.status,
+                "outputs": dict(self.outputs), "warnings": self.warnings, "errors": self.errors,
+                "duration": round(self.duration, 6), "sha256": self.sha256, "size": self.size,
+                "lang": self.lang, "frbr_uri": self.frbr_uri, "skipped": self.skipped}
 
 
 @dataclass

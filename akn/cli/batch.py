@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import signal
 import sys
+import time
 
 import click
 
@@ -104,11 +105,15 @@ def batch(sources, outdir, formats, jobs, lang, country, doctype, patterns, repo
     previous_term = signal.signal(signal.SIGTERM, _interrupt)
     interrupted = False
     results = run.run()
+    flushed = time.monotonic()
     try:
         for result in results:
             if report_stream is not None:
                 report_stream.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
-                report_stream.flush()
+                now = time.monotonic()
+                if now - flushed > 0.5:        # readers tailing the report see it grow
+                    report_stream.flush()
+                    flushed = now
             if sink is not None and result.ok:
                 sink.add(result)
             if result.status == "error" and not quiet:
