@@ -18,6 +18,7 @@ same bytes again.
 """
 from __future__ import annotations
 
+import concurrent.futures as cf
 import hashlib
 import json
 import os
@@ -219,7 +220,12 @@ class Batch:
     def _drive(self, inputs, executor, manifest, previous, key) -> Iterator[FileResult]:
         tmp_dir = str(manifest.tmp_dir)
         queue = deque(inputs)
-        inflight: dict = {}            # future -> list[Task]
+        inflight: dict = {}            # executor future -> list[Task]
+        writing: dict = {}             # write future -> FileResult (outputs returned as bytes)
+        writer = None
+        if not executor.writes_outputs:
+            # the client writes what the cluster returns; fsync waits overlap in a few threads
+            writer = cf.ThreadPoolExecutor(max_workers=4, thread_name_prefix="akn-batch-write")
         chunk: list[Task] = []
         stopping = False
 
@@ -234,46 +240,56 @@ class Batch:
                     executor.cancel_pending(set(inflight))
             return result
 
-        while True:
-            try:
-                # fill the executor up to its capacity
-                while not stopping and queue and len(inflight) < executor.capacity:
-                    item = queue.popleft()
-                    task, ready = self._prepare(item, previous, key, executor, tmp_dir)
-                    if ready is not None:
-                        yield emit(ready)
+        try:
+            while True:
+                try:
+                    # fill the executor up to its capacity
+                    while not stopping and queue and len(inflight) < executor.capacity:
+                        item = queue.popleft()
+                        task, ready = self._prepare(item, previous, key, executor, tmp_dir)
+                        if ready is not None:
+                            yield emit(ready)
+                            continue
+                        chunk.append(task)
+                        if len(chunk) >= executor.chunk_size or not queue:
+                            inflight[executor.submit(chunk)] = chunk
+                            chunk = []
+                    if chunk and (stopping or not queue):
+                        if not stopping:
+                            inflight[executor.submit(chunk)] = chunk
+                        chunk = []
+                    for future in [f for f in writing if f.done()]:
+                        yield emit(writing.pop(future))
+                    if not inflight:
+                        if writing:
+                            cf.wait(set(writing), timeout=0.25, return_when=cf.FIRST_COMPLETED)
+                            continue
+                        if stopping or not queue:
+                            break
                         continue
-                    chunk.append(task)
-                    if len(chunk) >= executor.chunk_size or not queue:
-                        inflight[executor.submit(chunk)] = chunk
-                        chunk = []
-                if chunk and (stopping or not queue):
-                    if stopping:
-                        chunk = []
-                    else:
-                        inflight[executor.submit(chunk)] = chunk
-                        chunk = []
-                if not inflight:
-                    if stopping or not queue:
-                        break
-                    continue
-                done = executor.wait(set(inflight), 0.25)
-                for future in done:
-                    tasks = inflight.pop(future)
-                    if future.cancelled():
-                        continue
-                    for result in self._results(future, tasks, executor, queue):
-                        yield emit(result)
-            except KeyboardInterrupt:
-                if self.summary.interrupted:      # second Ctrl-C: stop at once
-                    raise
-                self.summary.interrupted = True
-                stopping = True
-                queue.clear()
-                chunk = []
-                executor.cancel_pending(set(inflight))
-                for future in [f for f in inflight if f.cancelled()]:
-                    inflight.pop(future)
+                    done = executor.wait(set(inflight), 0.02 if writing else 0.25)
+                    for future in done:
+                        tasks = inflight.pop(future)
+                        if future.cancelled():
+                            continue
+                        for result in self._results(future, tasks, executor, queue):
+                            if writer is not None and result.data is not None:
+                                writing[writer.submit(self._write, result, tmp_dir)] = result
+                            else:
+                                yield emit(result)
+                except KeyboardInterrupt:
+                    if self.summary.interrupted:      # second Ctrl-C: stop at once
+                        raise
+                    self.summary.interrupted = True
+                    stopping = True
+                    queue.clear()
+                    chunk = []
+                    executor.cancel_pending(set(inflight))
+                    for future in [f for f in inflight if f.cancelled()]:
+                        inflight.pop(future)
+        finally:
+            if writer is not None:
+                writer.shutdown(wait=True)
         if self.summary.interrupted:
             raise KeyboardInterrupt
 
@@ -350,20 +366,24 @@ class Batch:
                         "message": f"the worker converting this file died twice ({reason})"}]))
             return results
 
+    def _write(self, result: FileResult, tmp_dir: str) -> None:
+        """Write the output bytes a cluster returned, atomically (runs in a writer thread)."""
+        try:
+            for fmt, blob in result.data.items():
+                atomic_write(result.outputs[fmt], blob, tmp_dir=tmp_dir, durable=self.durable)
+        except OSError as exc:
+            result.status = "error"
+            result.errors = [{"line": 0, "col": 0, "severity": "error", "code": "OSError",
+                              "context": "", "message": f"cannot write the output: {exc}"}]
+            result.outputs = {}
+        result.data = None
+
     def _finish(self, result: FileResult, executor, manifest: Manifest, key: str, tmp_dir) -> None:
-        """Write returned bytes (Dask), then journal the result."""
+        """Write returned bytes if still pending, then journal the result."""
         if result.skipped:
             return
         if result.data is not None:
-            try:
-                for fmt, blob in result.data.items():
-                    atomic_write(result.outputs[fmt], blob, tmp_dir=tmp_dir, durable=self.durable)
-            except OSError as exc:
-                result.status = "error"
-                result.errors = [{"line": 0, "col": 0, "severity": "error", "code": "OSError",
-                                  "context": "", "message": f"cannot write the output: {exc}"}]
-                result.outputs = {}
-            result.data = None
+            self._write(result, tmp_dir)
         entry = {"rel": result.rel, "sha256": result.sha256, "options": key,
                  "status": result.status, "lang": result.lang, "frbr_uri": result.frbr_uri,
                  "warnings": result.warnings, "errors": result.errors,

@@ -190,7 +190,7 @@ class DaskExecutor:
             raise ExecutorError(f"Dask worker {worker} has akn {version}, this client has "
                                 f"{akn.__version__}; install the same akn-toolkit on every worker")
         threads = sum(client.nthreads().values()) or 1
-        self.capacity = max(2, threads * 2)
+        self.capacity = max(4, threads * 4)
 
     def submit(self, chunk):
         self.start()
