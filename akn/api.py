@@ -53,17 +53,17 @@ def parse(text: str | bytes, *, lang: str | None = None, country: str | None = N
     head, tail = _title_block(lines), [c.text for c in lines[-12:] if c.kind == "text"]
     meta = detect_metadata(head, tail, profile, country=country, doctype=doctype, frbr_uri=frbr_uri,
                            source=source)
-    root, duplicates = build(tree, meta, source)
-    context = Context(profile=profile, source=source, frbr_uri=meta.work_uri())
+    root, builder = build(tree, meta, source)
+    context = Context(profile=profile, source=source, frbr_uri=meta.work_uri(), lines=builder.lines)
     warnings.extend(run_passes(root, context, passes))
     warnings.extend(meta.warnings)
     warnings.extend(_unrecognised(tree, src))
-    for eid in duplicates:
+    for eid in builder.ids.duplicates:
         warnings.append(Diagnostic(f"number repeats: a second unit would have eId {eid!r}; "
                                    f"it was given {eid}_2 (check the numbering)",
                                    source=source, severity="warning", code="duplicate-number"))
     return Document(root=root, warnings=warnings, frbr_uri=meta.work_uri(), lang=meta.language,
-                    tradition=profile.tradition, source=source)
+                    tradition=profile.tradition, source=source, lines=builder.lines)
 
 
 def parse_file(path: str | Path, **options) -> Document:

@@ -57,6 +57,7 @@ class Builder:
         self.meta = meta
         self.ids = EidMaker()
         self.notes: list[tuple[str, Node]] = []   # (eId of the note, node)
+        self.lines: dict[str, int] = {}           # eId -> line of the source where the unit starts
         self.warnings: list[Diagnostic] = []
         self.source_name = source_name
 
@@ -137,6 +138,7 @@ class Builder:
                 continue
             eid = self.ids.make("", "recital", rec.clean)
             el = sub(recitals, "recital", eId=eid)
+            self.lines[eid] = rec.line
             sub(el, "num", rec.num)
             texts = [rec.text] if rec.text else []
             for c in rec.children:
@@ -234,6 +236,7 @@ class Builder:
         kind = node.kind if node.kind in HIER else "hcontainer"
         eid = self.ids.make(parent_eid, kind, node.clean)
         el = sub(parent_el, kind, eId=eid)
+        self.lines[eid] = node.line
         if kind == "hcontainer":
             el.set("name", node.kind)
         if node.status:
@@ -383,8 +386,8 @@ class Builder:
         sub(m, "FRBRauthor", href="#" + SOURCE_ID)
 
 
-def build(root_node: Node, meta: Metadata, source_name: str = "<text>") -> tuple[etree._Element, list[str]]:
-    """Build the ``<akomaNtoso>`` element; returns it and the duplicated eIds."""
+def build(root_node: Node, meta: Metadata, source_name: str = "<text>") -> tuple[etree._Element, Builder]:
+    """Build the ``<akomaNtoso>`` element; returns it and the builder (duplicated eIds, source lines)."""
     builder = Builder(meta, source_name)
     root = builder.document(root_node)
-    return root, builder.ids.duplicates
+    return root, builder

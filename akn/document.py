@@ -25,6 +25,8 @@ class Document:
     lang: str = ""          # ISO 639-2/T code of the expression: eng, rus, kaz
     tradition: str = ""     # eu | uk | us | kz | ru
     source: str = "<text>"
+    #: eId -> 1-based line of the source text where that unit starts (for diagnostics)
+    lines: dict[str, int] = field(default_factory=dict, repr=False)
     _xml: bytes | None = field(default=None, repr=False)
 
     @property

@@ -23,6 +23,7 @@ class Context:
     profile: Profile
     source: str = "<text>"
     frbr_uri: str = ""
+    lines: dict[str, int] = field(default_factory=dict)   # eId -> source line where the unit starts
     options: dict = field(default_factory=dict)
 
 
