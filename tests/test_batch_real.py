@@ -21,6 +21,7 @@ from test_batch import tree_bytes
 
 AKN = [sys.executable, "-m", "akn"]
 TWIN = SHARED / "bench" / "twin_act.py"
+CORPUS_RU = SHARED / "corpus" / "kz_digital_assets_law_2023_193-VII_ru.txt"
 
 
 def available(module: str) -> bool:
@@ -234,3 +235,56 @@ def test_other_formats(small_corpus, tmp_path, fmt, module, marker):
         data = Path(r.outputs[fmt]).read_bytes()
         assert marker in data, r.outputs[fmt]
         assert Path(r.outputs["xml"]).exists()
+
+
+def test_progress_bar_on_a_terminal_only(small_corpus, tmp_path):
+    """With stderr on a terminal the bar shows counts, rate and ETA; --quiet hides it."""
+    import pty
+    outputs = {}
+    for name, extra in (("tty", []), ("quiet", ["-q"])):
+        master, slave = pty.openpty()
+        proc = subprocess.Popen(AKN + ["batch", str(small_corpus / "eu"), "-o",
+                                       str(tmp_path / name), "-j", "1", *extra],
+                                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=slave)
+        os.close(slave)
+        chunks = []
+        while True:
+            try:
+                data = os.read(master, 65536)
+            except OSError:         # the terminal closed: the batch ended
+                break
+            if not data:
+                break
+            chunks.append(data)
+        proc.wait(timeout=120)
+        os.close(master)
+        outputs[name] = b"".join(chunks).decode("utf-8", "replace")
+    assert "files/s" in outputs["tty"] and "ETA" in outputs["tty"] and "\r" in outputs["tty"]
+    assert "12/12 [" in outputs["tty"] and "12 inputs: " in outputs["tty"]
+    assert "files/s" not in outputs["quiet"] and "12 inputs: " in outputs["quiet"]
+
+
+def test_no_progress_bar_when_stderr_is_not_a_terminal(small_corpus, tmp_path):
+    r = subprocess.run(AKN + ["batch", str(small_corpus / "eu"), "-o", str(tmp_path / "o"),
+                              "-j", "1"], capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    assert "files/s" not in r.stderr and "\r" not in r.stderr
+    assert r.stderr.strip().splitlines()[-1].startswith("12 inputs: ")
+
+
+def test_graphs_loaded_into_a_store(small_corpus, tmp_path):
+    if not available("akn.store"):
+        pytest.skip("akn.store is not available in this checkout")
+    from akn.store import Store
+    src = small_corpus / "uk"
+    paths = [str(p) for p in sorted(src.rglob("*.txt"))[:4]] + [str(need(CORPUS_RU))]
+    r = subprocess.run(AKN + ["batch", *paths, "-o", str(tmp_path / "o"), "-q",
+                              "--store", str(tmp_path / "db"), "--report",
+                              str(tmp_path / "r.jsonl")], capture_output=True, text=True,
+                       timeout=300)
+    assert r.returncode == 0, r.stderr
+    works = {json.loads(line)["frbr_uri"] for line in (tmp_path / "r.jsonl").read_text().splitlines()}
+    graphs = [g for g in Store(tmp_path / "db").graphs() if "/akn/" in g]
+    # one named graph per expression (the synthetic acts share one identity)
+    assert len(works) == 2 and len(graphs) == 2
+    assert sorted(w for w in works) == sorted(g[g.index("/akn/"):].rsplit("/", 1)[0] for g in graphs)
