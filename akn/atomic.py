@@ -26,13 +26,16 @@ TMP_SUFFIX = ".akn-tmp"
 
 
 def atomic_write(path: str | os.PathLike, data: bytes, *, tmp_dir: str | os.PathLike | None = None,
-                 durable: bool = True, mode: int = 0o644) -> Path:
+                 durable: bool = True, sync_dir: bool | None = None, mode: int = 0o644) -> Path:
     """Write *data* to *path* atomically and return the path.
 
     *tmp_dir* (default: the target's directory) must be on the same
     filesystem as *path*; keeping temporary files in a separate folder means
     the output tree never contains anything but complete files, even right
-    after a SIGKILL. Missing parent directories are created.
+    after a SIGKILL. Missing parent directories are created. *sync_dir*
+    (default: *durable*) also ``fsync``-s the target's directory; a caller
+    writing many files into few folders may pass ``False`` and call
+    :func:`fsync_dir` once per folder at the end.
     """
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -57,7 +60,7 @@ def atomic_write(path: str | os.PathLike, data: bytes, *, tmp_dir: str | os.Path
         except FileNotFoundError:
             pass
         raise
-    if durable:
+    if durable if sync_dir is None else sync_dir:
         fsync_dir(target.parent)
     return target
 

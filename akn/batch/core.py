@@ -9,8 +9,9 @@ Order of events for one input, which is what makes a killed run safe:
    is not retried until it, the options or the akn version change; failures
    of the machinery rather than of the input, such as a dead worker or an
    unreadable file, are always retried);
-2. otherwise convert it; each output is written to ``.akn-batch/tmp`` and
-   renamed into place (complete or absent, never partial);
+2. otherwise convert it; each output is written to ``.akn-batch/tmp``,
+   ``fsync``-ed and renamed into place (complete or absent, never partial);
+   the folders holding the renamed files are ``fsync``-ed once, at the end;
 3. only then append its entry to the manifest.
 
 A run killed between 2 and 3 simply redoes that input next time, writing the
@@ -28,15 +29,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
 
-from akn.atomic import atomic_write
+from akn.atomic import atomic_write, fsync_dir
 from akn.batch.inputs import Input, discover, plan_outputs
 from akn.batch.executors import make_executor
 from akn.batch.formats import check_formats, parse_formats
 from akn.batch.manifest import Lock, Manifest
 from akn.batch.worker import FileResult, Task, error_dict, run_task
-
-OPTION_KEYS = ("lang", "country", "doctype")
-
 
 class BatchError(ValueError):
     """The batch cannot start: bad sources, output folder inside the inputs..."""
@@ -113,6 +111,7 @@ class Batch:
 
     def __init__(self, paths, outdir, *, formats="xml", jobs: int | None = None,
                  lang: str | None = None, country: str | None = None, doctype: str | None = None,
+                 tradition: str | None = None,
                  patterns=None, force: bool = False, fail_fast: bool = False,
                  executor: str = "local", scheduler: str | None = None, client=None,
                  converter: Callable | None = None, durable: bool = True,
@@ -122,7 +121,8 @@ class Batch:
         self.outdir = os.fspath(outdir)
         self.formats = parse_formats(formats)
         self.jobs = jobs
-        self.options = {"lang": lang, "country": country, "doctype": doctype}
+        self.options = {"lang": lang, "country": country, "doctype": doctype,
+                        "tradition": tradition}
         self.patterns = patterns
         self.force = force
         self.fail_fast = fail_fast
@@ -136,6 +136,7 @@ class Batch:
         self.inputs: list[Input] | None = None
         self._duplicates: dict[str, str] = {}
         self._attempts: dict[str, int] = {}
+        self._touched: set[str] = set()         # output folders written by this run
 
     # -- planning --------------------------------------------------------------
     def discover(self) -> list[Input]:
@@ -212,6 +213,9 @@ class Batch:
             if executor is not None:
                 executor.shutdown(wait=not self.summary.interrupted)
             try:
+                if self.durable:       # the renames of this run, before the journal is synced
+                    for folder in sorted(self._touched):
+                        fsync_dir(folder)
                 manifest.compact()
             finally:
                 lock.release()
@@ -370,7 +374,8 @@ class Batch:
         """Write the output bytes a cluster returned, atomically (runs in a writer thread)."""
         try:
             for fmt, blob in result.data.items():
-                atomic_write(result.outputs[fmt], blob, tmp_dir=tmp_dir, durable=self.durable)
+                atomic_write(result.outputs[fmt], blob, tmp_dir=tmp_dir, durable=self.durable,
+                             sync_dir=False)
         except OSError as exc:
             result.status = "error"
             result.errors = [{"line": 0, "col": 0, "severity": "error", "code": "OSError",
@@ -384,6 +389,8 @@ class Batch:
             return
         if result.data is not None:
             self._write(result, tmp_dir)
+        for path in result.outputs.values():
+            self._touched.add(os.path.dirname(path))
         entry = {"rel": result.rel, "sha256": result.sha256, "options": key,
                  "status": result.status, "lang": result.lang, "frbr_uri": result.frbr_uri,
                  "warnings": result.warnings, "errors": result.errors,
@@ -404,7 +411,7 @@ def convert(paths, outdir, **options) -> Iterator[FileResult]:
     """Convert *paths* (files, folders, globs) into *outdir*; yield one result per input.
 
     Keyword options are those of :class:`Batch`: ``formats`` (``"xml,html"``
-    or a list), ``jobs``, ``lang``, ``country``, ``doctype``, ``patterns``,
+    or a list), ``jobs``, ``lang``, ``country``, ``doctype``, ``tradition``, ``patterns``,
     ``force``, ``fail_fast``, ``executor`` (``"local"``/``"dask"``),
     ``scheduler``, ``client`` (an existing ``distributed.Client``),
     ``converter``, ``durable``, ``connect_timeout`` (seconds, Dask).

@@ -139,7 +139,7 @@ def run_task(task: Task) -> FileResult:
         if task.write:
             for fmt in task.formats:
                 atomic_write(task.outputs[fmt], converted.outputs[fmt], tmp_dir=task.tmp_dir,
-                             durable=task.durable)
+                             durable=task.durable, sync_dir=False)   # folders: once, at the end
         else:
             result.data = {fmt: converted.outputs[fmt] for fmt in task.formats}
         result.outputs = dict(task.outputs)

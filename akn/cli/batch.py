@@ -20,12 +20,16 @@ import click
 @click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N",
               help="Worker processes (local) or LocalCluster workers (dask without "
                    "--scheduler). Default: the number of CPU cores.")
-@click.option("--lang", metavar="CODE",
-              help="Language of every input (eng, rus, kaz). Default: detected per file.")
+@click.option("--lang", type=click.Choice(["en", "ru", "kk", "eng", "rus", "kaz"],
+                                          case_sensitive=False),
+              help="Language of every input. Default: detected per file.")
 @click.option("--country", metavar="CODE",
-              help="Country of every input, for the FRBR URI (e.g. eu, gb, kz). Default: detected.")
-@click.option("--doctype", metavar="TYPE",
-              help="Document type of every input (act, regulation, ...). Default: detected.")
+              help="Country of every input, for the FRBR URI (e.g. eu, gb, kz). Default: "
+                   "detected per file.")
+@click.option("--tradition", type=click.Choice(["eu", "uk", "us", "kz", "ru"]),
+              help="Drafting tradition of every input. Default: detected per file.")
+@click.option("--doctype", type=click.Choice(["act", "bill"]),
+              help="Document type of every input. Default: detected per file.")
 @click.option("--glob", "patterns", multiple=True, metavar="PATTERN",
               help="Which files inside SRC folders to convert (repeatable). A pattern without "
                    "'/' matches the file name, with '/' the path inside the folder. "
@@ -52,7 +56,7 @@ import click
 @click.option("--scheduler", metavar="ADDRESS",
               help="Address of a running Dask scheduler (tcp://HOST:PORT), with --executor dask. "
                    "Without it a LocalCluster is started on 127.0.0.1.")
-def batch(sources, outdir, formats, jobs, lang, country, doctype, patterns, report, fail_fast,
+def batch(sources, outdir, formats, jobs, lang, country, tradition, doctype, patterns, report, fail_fast,
           force, quiet, store, endpoint, executor, scheduler):
     """Convert every plain-text act under SRC... into OUTDIR.
 
@@ -85,7 +89,7 @@ def batch(sources, outdir, formats, jobs, lang, country, doctype, patterns, repo
         formats += ",xml"          # the store's graphs are built from the XML outputs
     try:
         run = Batch(list(sources), outdir, formats=formats, jobs=jobs, lang=lang, country=country,
-                    doctype=doctype, patterns=list(patterns) or None, force=force,
+                    tradition=tradition, doctype=doctype, patterns=list(patterns) or None, force=force,
                     fail_fast=fail_fast, executor=executor, scheduler=scheduler)
         sink = make_sink(store=store, endpoint=endpoint)
         run.discover()
@@ -156,8 +160,11 @@ def _interrupt(signum, frame):
 def _finish(progress, report_stream, report):
     if progress:
         progress.close()
-    if report_stream is not None and report != "-":
-        report_stream.close()
+    if report_stream is not None:
+        if report == "-":
+            report_stream.flush()
+        else:
+            report_stream.close()
 
 
 def _format(path: str, diag: dict) -> str:
