@@ -23,7 +23,7 @@ _LAZY = {
     "parse": ("akn.api", "parse"),
     "parse_file": ("akn.api", "parse_file"),
     "Document": ("akn.document", "Document"),
-    "validate": ("akn.validate", "validate"),
+    "validate": ("akn.schema", "validate"),
     "Diagnostic": ("akn.errors", "Diagnostic"),
     "AknError": ("akn.errors", "AknError"),
     "ParseError": ("akn.errors", "ParseError"),
@@ -38,7 +38,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from akn.api import parse, parse_file  # noqa: F401
     from akn.document import Document  # noqa: F401
     from akn.errors import AknError, Diagnostic, InputError, ParseError, ValidationError  # noqa: F401
-    from akn.validate import validate  # noqa: F401
+    from akn.schema import validate  # noqa: F401
 
 
 def __getattr__(name: str):

@@ -1,6 +1,7 @@
 """The library's front door: :func:`parse` and :func:`parse_file`."""
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 from akn.build import build
@@ -39,6 +40,18 @@ def parse(text: str | bytes, *, lang: str | None = None, country: str | None = N
     """
     if doctype is not None and doctype not in DOCTYPES:
         raise ValueError(f"doctype must be one of {', '.join(DOCTYPES)}, not {doctype!r}")
+    # the cyclic garbage collector would walk the growing tree again and again; it holds no cycles
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _parse(text, lang=lang, country=country, doctype=doctype, frbr_uri=frbr_uri,
+                      tradition=tradition, source=source, markdown=markdown, passes=passes)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _parse(text, *, lang, country, doctype, frbr_uri, tradition, source, markdown, passes) -> Document:
     src = normalise(text, source)
     if markdown or (markdown is None and (source.endswith(".md") or looks_like_markdown(src))):
         src = strip_markdown(src)

@@ -40,11 +40,18 @@ def E(tag: str, *children, **attrs) -> etree._Element:
     return el
 
 
+_SubElement = etree.SubElement
+_TAGS: dict[str, str] = {}
+
+
 def sub(parent: etree._Element, tag: str, text: str | None = None, **attrs) -> etree._Element:
-    el = etree.SubElement(parent, NS + tag)
-    for key, value in attrs.items():
-        if value is not None and value != "":
-            el.set(key.rstrip("_"), value)
+    qname = _TAGS.get(tag)
+    if qname is None:
+        qname = _TAGS[tag] = NS + tag
+    if attrs:
+        el = _SubElement(parent, qname, {k.rstrip("_"): v for k, v in attrs.items() if v})
+    else:
+        el = _SubElement(parent, qname)
     if text:
         el.text = text
     return el
@@ -235,40 +242,49 @@ class Builder:
     def _unit(self, parent_el, node: Node, parent_eid: str):
         kind = node.kind if node.kind in HIER else "hcontainer"
         eid = self.ids.make(parent_eid, kind, node.clean)
-        el = sub(parent_el, kind, eId=eid)
-        self.lines[eid] = node.line
+        attrs = {"eId": eid}
         if kind == "hcontainer":
-            el.set("name", node.kind)
+            attrs["name"] = node.kind
         if node.status:
-            el.set("status", node.status)
+            attrs["status"] = node.status
+        el = _SubElement(parent_el, _TAGS.get(kind) or NS + kind, attrs)
+        self.lines[eid] = node.line
         if node.num:
             sub(el, "num", node.num)
         if node.heading:
             sub(el, "heading", node.heading)
         kids = node.children
-        self._attach_notes(kids, node)
-        units = [c for c in kids if c.kind not in ("p", "note")]
-        texts_before: list[str] = [node.text] if node.text else []
-        if not units:
+        first = last = -1
+        has_notes = False
+        for k, c in enumerate(kids):
+            ck = c.kind
+            if ck == "note":
+                has_notes = True
+            elif ck != "p":
+                if first < 0:
+                    first = k
+                last = k
+        if has_notes:
+            self._attach_notes(kids, node)
+        if first < 0:
             content = sub(el, "content")
-            for c in kids:
-                if c.kind == "p":
-                    texts_before.append(c.text)
-            for t in texts_before or [""]:
+            texts = [node.text] if node.text else []
+            texts.extend(c.text for c in kids if c.kind == "p")
+            for t in texts or [""]:
                 sub(content, "p", t)
         else:
-            first = kids.index(units[0])
-            last = kids.index(units[-1])
-            texts_before.extend(c.text for c in kids[:first] if c.kind == "p")
-            if texts_before:
+            texts = [node.text] if node.text else []
+            texts.extend(c.text for c in kids[:first] if c.kind == "p")
+            if texts:
                 intro = sub(el, "intro")
-                for t in texts_before:
+                for t in texts:
                     sub(intro, "p", t)
             pending: list[Node] = []
             for c in kids[first:last + 1]:
-                if c.kind == "note":
+                ck = c.kind
+                if ck == "note":
                     continue
-                if c.kind == "p":
+                if ck == "p":
                     pending.append(c)
                     continue
                 if pending:
@@ -280,7 +296,8 @@ class Builder:
                 wrap = sub(el, "wrapUp")
                 for t in after:
                     sub(wrap, "p", t)
-        self._note_refs(el, node)
+        if node.notes:
+            self._note_refs(el, node)
         return el
 
     # -- notes -----------------------------------------------------------------------

@@ -49,7 +49,12 @@ class EidMaker:
 
     def make(self, parent: str, element: str, num: str) -> str:
         prefix = PREFIX.get(element, element)
-        if not num:
+        if num:
+            eid = f"{parent}__{prefix}_{num}" if parent else f"{prefix}_{num}"
+            if eid not in self.seen:
+                self.seen[eid] = 1
+                return eid
+        else:
             key = (parent, prefix)
             count = self.unnumbered.get(key, 0) + 1
             self.unnumbered[key] = count

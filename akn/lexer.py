@@ -47,7 +47,7 @@ from akn.profiles.base import Profile
 
 ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
 _ROMAN_RE = re.compile(r"^(?=[ivxlcdm])m{0,3}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")
-_TERMINAL = ".;:!?»\"”)]…—–"
+_TERMINAL = tuple(".;:!?»\"”)]…—–")
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
 _MD_ANCHOR = re.compile(r"^(?:<a\s+(?:id|name)=\"[^\"]*\"\s*>\s*</a>\s*)+$")
 _MD_GLUED = re.compile(r"\s+(#{2,6}\s+\S)")
@@ -79,11 +79,38 @@ def clean_num(num: str) -> str:
     >>> [clean_num(n) for n in ("(a)", "1.", "5.1", "8-1", "4a", "(2A)", "ГЛ", "І", "а)", "3-1)")]
     ['a', '1', '5-1', '8-1', '4a', '2A', 'ГЛ', 'I', 'а', '3-1']
     """
+    if num.isascii() and num.isalnum():
+        return num
     num = num.strip().strip("().").strip()
     if num and set(num) <= set("IVXLCІХС"):
         num = num.translate(_CYR_ROMAN)
     num = num.replace(".", "-").replace(" ", "").replace("\u2013", "-").replace("\u2014", "-")
     return re.sub(r"[^\w-]", "", num)
+
+
+def letter_id(letter: str, alphabet: str) -> str:
+    """The eId form of a letter item in a non-Latin script: its place in the alphabet, as a Latin letter.
+
+    Parallel Russian and Kazakh texts letter the same items ``а), б), в)``
+    and ``а), ә), б)``: both become ``a, b, c`` so that the two expressions
+    share their eIds.
+
+    >>> ru = "абвгдежзийклмнопрстуфхцчшщэюя"
+    >>> kk = "аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя"
+    >>> [letter_id(x, ru) for x in "абв"], [letter_id(x, kk) for x in "аәб"]
+    (['a', 'b', 'c'], ['a', 'b', 'c'])
+    """
+    base = letter.split(".")[0].split("-")[0]
+    suffix = letter[len(base):].replace(".", "-")
+    position = alphabet.find(base.lower())
+    if position < 0 or alphabet.startswith("abc"):
+        return clean_num(letter)
+    out = ""
+    position += 1
+    while position:
+        position, rem = divmod(position - 1, 26)
+        out = chr(ord("a") + rem) + out
+    return out + suffix
 
 
 @dataclass(slots=True)
@@ -331,6 +358,9 @@ class _Open:
 
 
 ITEM_RANK = 1000
+#: one shared token closes every unit: the grammar drops it, nothing reads its position
+_END_TOKEN = Token("_END", "")
+_MARKERS = {"_END": _END_TOKEN, "_BODY": Token("_BODY", ""), "_PREAMBLE": Token("_PREAMBLE", "")}
 
 
 class LineLexer(Lexer):
@@ -378,12 +408,17 @@ class Lexing:
 
     @staticmethod
     def tok(kind: str, node: Node | None, line: int) -> Token:
-        return Token(kind, node if node is not None else "", line=line, column=1)
+        if node is None:
+            return _MARKERS[kind]
+        token = Token(kind, node)
+        token.line = line
+        return token
 
     def close(self, count: int, line: int):
+        stack = self.stack
         for _ in range(count):
-            self.stack.pop()
-            yield self.tok("_END", None, line)
+            stack.pop()
+            yield _END_TOKEN
 
     def close_all(self, line: int):
         yield from self.close(len(self.stack), line)
@@ -552,7 +587,8 @@ class Lexing:
         found = self._open_style(style)
         if found is not None:
             yield from self.close(len(stack) - found, c.line)
-        node = Node(element, num=c.marker, clean=clean_num(num), text=c.rest, line=c.line, index=c.index,
+        clean = letter_id(num, self.profile.letters) if style == "close_alpha" else clean_num(num)
+        node = Node(element, num=c.marker, clean=clean, text=c.rest, line=c.line, index=c.index,
                     style=style, heading=c.heading)
         if c.rest:
             self._mark_repealed(node, c.rest)

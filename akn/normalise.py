@@ -49,6 +49,10 @@ for _c in range(0x7F, 0xA0):
 _TABLE.update({ord(c): "\n" for c in "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"})
 
 _MULTISPACE = re.compile(r" {2,}")
+_INVISIBLE_RE = re.compile("[" + _INVISIBLE + "]")
+_SPACES_RE = re.compile("[" + _SPACES + "]")
+_BREAKS_RE = re.compile("\r\n?|[" + _BREAKS[1:] + "]")
+_CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f]")
 
 #: Largest input accepted (bytes of text). Bigger files are refused, not half-read.
 MAX_INPUT_BYTES = 256 * 1024 * 1024
@@ -94,25 +98,44 @@ def decode(data: bytes, name: str = "<bytes>") -> str:
         if data.startswith(bom):
             return _decode_with(data, codec, name)
     head = data[:4096]
-    if b"\x00" in head:
-        zeros_odd = head[1::2].count(0)
-        zeros_even = head[0::2].count(0)
-        half = len(head) // 2
-        if zeros_odd > 0.3 * half and zeros_even == 0:
-            return _decode_with(data, "utf-16-le", name)
-        if zeros_even > 0.3 * half and zeros_odd == 0:
-            return _decode_with(data, "utf-16-be", name)
-        raise _binary(name)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        text = data.decode("cp1251", errors="replace")
-        if text.count("\ufffd") > len(text) // 100 or _mostly_control(text):
-            raise _binary(name) from None
+        text = None
+    if text is not None and "\x00" not in text[:4096] and not _mostly_control(text):
         return text
-    if _mostly_control(text):
+    utf16 = _utf16_without_bom(head)   # UTF-16 without BOM is not valid, or not sensible, UTF-8
+    if utf16:
+        return _decode_with(data, utf16, name)
+    if text is not None or b"\x00" in head:
         raise _binary(name)
+    text = data.decode("cp1251", errors="replace")
+    if text.count("\ufffd") > len(text) // 100 or _mostly_control(text):
+        raise _binary(name) from None
     return text
+
+
+def _utf16_without_bom(head: bytes) -> str:
+    """``utf-16-le``/``utf-16-be`` when *head* reads as UTF-16 text without a BOM, else ``""``.
+
+    In UTF-16 text of Latin and Cyrillic scripts the high byte of every
+    code unit takes a handful of values (0x00 for ASCII, 0x04 for Cyrillic,
+    0x20-0x21 for dashes and ``№``), while the low bytes vary.
+    """
+    if len(head) < 4:
+        return ""
+    even, odd = head[0::2], head[1::2]
+    high = {0x00, 0x04, 0x05, 0x20, 0x21}
+    for codec, high_bytes, low_bytes in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if sum(b in high for b in high_bytes) >= 0.95 * len(high_bytes) and high_bytes.count(0) < len(high_bytes) \
+                or (high_bytes.count(0) >= 0.3 * len(high_bytes) and low_bytes.count(0) == 0):
+            try:
+                sample = head[: len(head) - len(head) % 2].decode(codec)
+            except UnicodeDecodeError:
+                continue
+            if not _mostly_control(sample):
+                return codec
+    return ""
 
 
 def _decode_with(data: bytes, codec: str, name: str) -> str:
@@ -139,13 +162,21 @@ def _binary(name: str) -> InputError:
 def normalise_text(text: str, name: str = "<text>") -> Source:
     """Apply guarantees 2 to 6 and return the non-blank lines with their numbers."""
     if not text.isascii():
-        text = text.translate(_TABLE)
+        if _INVISIBLE_RE.search(text):
+            text = _INVISIBLE_RE.sub("", text)
+        if _SPACES_RE.search(text):
+            text = _SPACES_RE.sub(" ", text)
+        if _BREAKS_RE.search(text):
+            text = _BREAKS_RE.sub("\n", text.replace("\r\n", "\n"))
         if not unicodedata.is_normalized("NFC", text):
             text = unicodedata.normalize("NFC", text)
     else:
-        text = text.translate(_TABLE) if ("\t" in text or "\r" in text or "\x0c" in text) else text
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        if "\t" in text:
+            text = text.replace("\t", " ")
+        if "\r" in text or "\x0b" in text or "\x0c" in text:
+            text = _BREAKS_RE.sub("\n", text.replace("\r\n", "\n"))
+    if _CONTROL_RE.search(text):
+        text = _CONTROL_RE.sub("", text)
     if "  " in text:
         text = _MULTISPACE.sub(" ", text)
     lines: list[str] = []

@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import gc
 
-from lark import Lark, Transformer
+from lark import Lark, Token, Transformer
 from lark.exceptions import UnexpectedInput, UnexpectedToken
 
 from akn.errors import Diagnostic, ParseError
@@ -19,12 +19,15 @@ from akn.nodes import Node
 
 
 class BuildNodes(Transformer):
-    """Turn each grammar rule into a :class:`Node` with its children."""
+    """Turn each grammar rule into a :class:`Node` with its children.
+
+    Children arrive as tokens (whose ``value`` is the line's Node) or as the
+    Nodes of sub-rules; ``_END`` tokens are dropped by the grammar.
+    """
 
     @staticmethod
     def _values(children):
-        return [c.value if hasattr(c, "value") and isinstance(c.value, Node) else c
-                for c in children if c is not None and not (hasattr(c, "type") and c.value == "")]
+        return [c.value if c.__class__ is Token else c for c in children]
 
     def start(self, children):
         root = Node("document")
@@ -67,21 +70,11 @@ class BuildNodes(Transformer):
         return self._container("attachments", children)
 
     def _with_children(self, children):
-        values = self._values(children)
-        head = values[0]
-        head.children = values[1:]
+        head = children[0].value
+        head.children = [c.value if c.__class__ is Token else c for c in children[1:]]
         return head
 
     recital = hier = item = attachment = _with_children
-
-    def text(self, children):
-        return children[0].value
-
-    def note(self, children):
-        return children[0].value
-
-    def __default_token__(self, token):
-        return token
 
 
 @functools.lru_cache(maxsize=1)

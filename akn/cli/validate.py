@@ -17,7 +17,7 @@ def validate(files, quiet):
     XML is read with entity resolution, DTD loading and network access off.
     """
     from akn.errors import AknError
-    from akn.validate import validate as check
+    from akn.schema import validate as check
     from akn.xmlio import read_xml
 
     bad = 0

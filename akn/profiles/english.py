@@ -56,7 +56,7 @@ EN_UK = Profile(
         # Markdown conversions of Commonwealth acts: "## I - Preliminary"
         Head("chapter", re.compile(rf"(?P<num>{ROM})\s+[-–—]\s+(?P<heading>\S.*)"), 30, False, label=""),
         # "1 Short title", "12A Power to make regulations"
-        Head("section", re.compile(r"(?P<num>\d{1,3}[A-Z]{0,2})\s+(?P<heading>[A-Z][^.;:]*[^.;:\s,])\s*$"), 50, False, label=""),
+        Head("section", re.compile(r"(?!\d{4}\s+CHAPTER\b)(?P<num>\d{1,5}[A-Z]{0,2})\s+(?P<heading>[A-Z][^.;:]*[^.;:\s,])\s*$"), 50, False, label=""),
         # Commonwealth style "1. Short title, extent and commencement.—", the text may follow the dash
         Head("section", re.compile(r"(?P<num>\d+[A-Z]{0,2})\.\s+(?P<heading>[A-Z][^—]*?)\.?\s*[—–]+\s*(?P<text>\S.*)?$"),
              50, False, label=""),
