@@ -212,7 +212,8 @@ def test_fail_fast_stops_after_first_error(tmp_path):
     src = tmp_path / "src"
     src.mkdir()
     for i in range(10):
-        (src / f"a{i}.txt").write_text("BROKEN\n" if i == 2 else f"Article {i}\n")
+        # same sizes: the batch takes the largest inputs first, equal ones in path order
+        (src / f"a{i}.txt").write_text("BROKEN 22\n" if i == 2 else f"Article {i}\n")
     batch, res = run(src, tmp_path / "out", fail_fast=True)
     assert sorted(res) == ["a0.txt", "a1.txt", "a2.txt"]
     assert batch.summary.stopped_early and batch.summary.not_processed == 7

@@ -109,7 +109,7 @@ def kinds(corpus: Path) -> dict[str, str]:
 
 
 def test_every_good_file_converts_and_every_bad_one_is_reported(small_corpus, corpus, tmp_path):
-    from akn.validate import validate
+    from akn import validate
     out = tmp_path / "out"
     report = tmp_path / "report.jsonl"
     r = subprocess.run(AKN + ["batch", str(small_corpus), str(corpus), "-o", str(out),

@@ -223,7 +223,8 @@ class Batch:
 
     def _drive(self, inputs, executor, manifest, previous, key) -> Iterator[FileResult]:
         tmp_dir = str(manifest.tmp_dir)
-        queue = deque(inputs)
+        # largest first: a long file started last would leave the other workers idle
+        queue = deque(sorted(inputs, key=_size, reverse=True))
         inflight: dict = {}            # executor future -> list[Task]
         writing: dict = {}             # write future -> FileResult (outputs returned as bytes)
         writer = None
@@ -231,6 +232,7 @@ class Batch:
             # the client writes what the cluster returns; fsync waits overlap in a few threads
             writer = cf.ThreadPoolExecutor(max_workers=4, thread_name_prefix="akn-batch-write")
         chunk: list[Task] = []
+        chunk_bytes = 0
         stopping = False
 
         def emit(result: FileResult) -> FileResult:
@@ -255,13 +257,15 @@ class Batch:
                             yield emit(ready)
                             continue
                         chunk.append(task)
-                        if len(chunk) >= executor.chunk_size or not queue:
+                        chunk_bytes += _size(item)
+                        if len(chunk) >= executor.chunk_size or not queue or \
+                                chunk_bytes >= CHUNK_BYTES:
                             inflight[executor.submit(chunk)] = chunk
-                            chunk = []
+                            chunk, chunk_bytes = [], 0
                     if chunk and (stopping or not queue):
                         if not stopping:
                             inflight[executor.submit(chunk)] = chunk
-                        chunk = []
+                        chunk, chunk_bytes = [], 0
                     for future in [f for f in writing if f.done()]:
                         yield emit(writing.pop(future))
                     if not inflight:
@@ -399,6 +403,25 @@ class Batch:
                                    "size": result.output_meta.get(fmt, ["", 0])[1]}
                              for fmt, path in result.outputs.items()}}
         manifest.append(entry)
+
+
+#: a chunk sent to a worker holds at most ``chunk_size`` inputs and about this many bytes
+CHUNK_BYTES = 256 * 1024
+
+
+def _size(item) -> int:
+    """Size in bytes of an :class:`Input` or :class:`Task` (0 when it cannot be read)."""
+    size = getattr(item, "_size", None)
+    if size is None:
+        try:
+            size = os.stat(item.path).st_size
+        except OSError:
+            size = 0
+        try:
+            object.__setattr__(item, "_size", size)
+        except AttributeError:
+            pass
+    return size
 
 
 def _same_or_inside(path: str, folder: str) -> bool:
