@@ -9,8 +9,13 @@ from akn.cli.common import DataError, fail, read_input, write_output
 
 
 @click.command("parse")
-@click.argument("file", metavar="FILE|-")
-@click.option("-o", "--output", metavar="OUT", help="Write the XML here instead of standard output.")
+@click.argument("files", metavar="FILE|-...", nargs=-1, required=True)
+@click.option("-o", "--output", metavar="OUT",
+              help="Write the XML here instead of standard output; with several FILEs, a directory "
+                   "that receives NAME.xml for each.")
+@click.option("--same-work", is_flag=True,
+              help="The FILEs are language versions of one act: give them one work FRBR URI, check that "
+                   "they align unit by unit (by number) and report each mismatch with its line.")
 @click.option("--lang", type=click.Choice(["en", "ru", "kk", "eng", "rus", "kaz"], case_sensitive=False),
               help="Language of the text (default: detected).")
 @click.option("--country", metavar="CODE",
@@ -24,7 +29,7 @@ from akn.cli.common import DataError, fail, read_input, write_output
               help="Print metadata and warnings as JSON on standard error (the XML still goes to OUT/stdout).")
 @click.option("--strict", is_flag=True, help="Exit with status 1 when there are warnings.")
 @click.option("-q", "--quiet", is_flag=True, help="Do not print warnings.")
-def parse(file, output, lang, country, tradition, doctype, frbr_uri, as_json, strict, quiet):
+def parse(files, output, same_work, lang, country, tradition, doctype, frbr_uri, as_json, strict, quiet):
     """Convert the plain text of an act or bill to Akoma Ntoso 3.0 XML.
 
     FILE is a text file in UTF-8 (with or without BOM), UTF-16 or
@@ -32,13 +37,29 @@ def parse(file, output, lang, country, tradition, doctype, frbr_uri, as_json, st
     read too. Warnings (text kept but not recognised as a unit, missing
     date or number) are printed as file:line:col: warning: message.
 
+    Several FILEs with --same-work are the language versions of one act
+    (Kazakh and Russian, say): they become expressions of one work with
+    the same eIds, and every unit one version has and another lacks is
+    reported.
+
     \b
     Examples:
       akn parse examples/ai_biometric_bill_ru.txt -o bill_ru.xml
       cat act.txt | akn parse - --lang en --tradition uk > act.xml
+      akn parse law_ru.txt law_kk.txt --same-work -o out/
     """
-    from akn.api import parse as parse_text
     from akn.errors import AknError
+
+    if len(files) > 1 or same_work:
+        if lang:
+            raise click.UsageError("--lang applies to one file; with several FILEs each one's language is detected")
+        if not output:
+            raise click.UsageError("several FILEs need -o DIRECTORY")
+        _parse_many(files, output, same_work, country=country, tradition=tradition, doctype=doctype,
+                    frbr_uri=frbr_uri, as_json=as_json, strict=strict, quiet=quiet)
+        return
+    file = files[0]
+    from akn.api import parse as parse_text
 
     data, name = read_input(file)
     try:
@@ -56,6 +77,45 @@ def parse(file, output, lang, country, tradition, doctype, frbr_uri, as_json, st
             click.echo(warning.format(), err=True)
     if strict and doc.warnings:
         raise DataError(f"{name}: {len(doc.warnings)} warning(s) and --strict was given")
+
+
+def _parse_many(files, output, same_work, *, frbr_uri, as_json, strict, quiet, **options):
+    import os
+
+    from akn.api import parse_file
+    from akn.errors import AknError
+
+    if "-" in files:
+        raise click.UsageError("standard input (-) cannot be one of several FILEs")
+    os.makedirs(output, exist_ok=True)
+    try:
+        if same_work:
+            from akn.align import parse_parallel
+            docs, problems = parse_parallel(list(files), frbr_uri=frbr_uri, **options)
+        else:
+            docs = [parse_file(f, frbr_uri=frbr_uri, **options) for f in files]
+            problems = []
+    except AknError as exc:
+        raise fail(exc) from None
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from None
+    for path, doc in zip(files, docs):
+        target = os.path.join(output, os.path.splitext(os.path.basename(path))[0] + ".xml")
+        write_output(doc.xml, target)
+        if not quiet and not as_json:
+            for warning in doc.warnings:
+                click.echo(warning.format(), err=True)
+    if as_json:
+        report = {"documents": [d.to_dict() for d in docs], "alignment": [p.to_dict() for p in problems]}
+        click.echo(json.dumps(report, ensure_ascii=False, indent=2), err=True)
+    else:
+        for problem in problems:
+            click.echo(problem.format(with_context=False), err=True)
+        if same_work:
+            click.echo(f"{len(docs)} expressions of {docs[0].frbr_uri}: "
+                       f"{len(problems)} unit(s) without a counterpart", err=True)
+    if strict and (problems or any(d.warnings for d in docs)):
+        raise DataError("warnings or alignment mismatches and --strict was given")
 
 
 command = parse
