@@ -51,6 +51,8 @@ def detect(lines: list[str], lang: str | None = None, tradition: str | None = No
         candidates = [p for p in candidates if p.lang in wanted] or candidates
         if script == "cyrillic":
             kazakh = sum(line.count(ch) for line in sample for ch in "әғқңөұүһі")
+            kazakh += sum(1 for line in sample for k in range(1, len(line) - 1)
+                          if line[k] == "i" and "а" <= line[k - 1].lower() <= "я")   # legacy Latin i
             total = sum(len(line) for line in sample) or 1
             code = "kaz" if kazakh / total > 0.004 else "rus"
             candidates = [p for p in candidates if p.lang == code] or candidates

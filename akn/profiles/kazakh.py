@@ -12,9 +12,9 @@ _D = r"\s*-\s*"
 KK_KZ = Profile(
     name="kk-kz", lang="kaz", tradition="kz", country="kz",
     heads=[
-        Head("part", re.compile(r"(?:ЖАЛПЫ|ЕРЕКШЕ|Жалпы|Ерекше)\s+(?P<num>БӨЛІМ|бөлім)\s*$"), 5, False, label=""),
-        Head("part", re.compile(rf"(?P<num>{NKZ}|{ROM})(?:{_D}|\s+)(?:БӨЛІМ|бөлім)(?![а-яәғқңөұүһі])\s*\.?{HEAD}"), 10, True, True, label="бөлім"),
-        Head("subpart", re.compile(rf"(?P<num>{NKZ}|{ROM}){_D}(?:КІШІ БӨЛІМ|кіші бөлім)(?![а-яәғқңөұүһі])\s*\.?{HEAD}"), 15, True, True, label="кіші бөлім"),
+        Head("part", re.compile(r"(?:ЖАЛПЫ|ЕРЕКШЕ|Жалпы|Ерекше)\s+(?P<num>БӨЛ[ІI]М|бөл[іi]м)\s*$"), 5, False, label=""),
+        Head("part", re.compile(rf"(?P<num>{NKZ}|{ROM})(?:{_D}|\s+)(?:БӨЛ[ІI]М|бөл[іi]м)(?![а-яәғқңөұүһі])\s*\.?{HEAD}"), 10, True, True, label="бөлім"),
+        Head("subpart", re.compile(rf"(?P<num>{NKZ}|{ROM}){_D}(?:К[ІI]Ш[ІI] БӨЛ[ІI]М|к[іi]ш[іi] бөл[іi]м)(?![а-яәғқңөұүһі])\s*\.?{HEAD}"), 15, True, True, label="кіші бөлім"),
         Head("chapter", re.compile(rf"(?P<num>{NKZ}|{ROM}){_D}(?:ТАРАУ|тарау)(?![а-яәғқңөұүһі])\s*\.?{HEAD}"), 30, True, True, label="тарау"),
         Head("subchapter", re.compile(rf"(?:(?:ПАРАГРАФ|Параграф|§)\s*(?P<num>{NKZ})|(?P<num2>{NKZ}){_D}параграф)\s*\.?{HEAD}"), 40, False, label="Параграф"),
         Head("article", re.compile(rf"(?P<num>{NKZ})(?:{_D}|\s+)(?:БАП|бап)(?:\s*\.|\s*$){HEAD}"), 50, False, label="бап"),
@@ -25,16 +25,17 @@ KK_KZ = Profile(
                    "close_num": re.compile(rf"(?P<num>{NKZ})\)(?:\s*(?P<text>\S.*)|$)"),
                    "close_alpha": re.compile(r"(?P<num>[аәбвгғдежзиклмнңоөпрстуұүфхһцчшы])\)(?:\s+(?P<text>\S.*)|$)"),
                    "dash": re.compile(r"(?P<num>[—–])\s+(?P<text>\S.*)")},
-    conclusions_start=re.compile(r"Қазақстан\s+Республикасының(?:\s+Президенті)?"
+    conclusions_start=re.compile(r"Қазақстан\s+Республикасының(?:\s+Президент[іi])?"
                                  r"(?:\s+[А-ЯЁӘҒҚҢӨҰҮҺІ]\.\s*[А-ЯЁӘҒҚҢӨҰҮҺІ][А-ЯЁӘҒҚҢӨҰҮҺІа-яёәғқңөұүһі-]+)?\s*$"),
     annex=re.compile(rf"(?P<num>{NKZ}){_D}қосымша\s*$|(?:ҚОСЫМША|Қосымша)\s*$"),
     annex_label="қосымша",
-    banner=re.compile(r"(?:ҚР\s+)?ЗҚАИ-ның\s+ескертпесі\s*!"),
+    banner=re.compile(r"(?:ҚР\s+)?ЗҚАИ-ның\s+ескертпес[іi]\s*!"),
     footnote=re.compile(r"Ескерту\s*\."),
     toc_placeholder=re.compile(r"(?:МАЗМҰНЫ|МАЗМҰН)\s*$"),
     repealed=re.compile(r"^(?:[Аа]лып\s+тасталды|[Аа]лынып\s+тасталды|[Кк]үші\s+жойылды)\b"),
     bill_marker=re.compile(r"^(?:ЖОБА|Жоба)\b"),
     title_pattern=re.compile(r".*\bтуралы»?\s*$"),
+    #: legacy spelling writes the Latin letter i for і ("Нормативтiк"): patterns accept both
     #: requisites: "2025 жылғы 17 қарашадағы № 230-VIII ҚРЗ"
     date_patterns=[re.compile(r"(?P<year>\d{4})\s+жылғы\s+(?P<day>\d{1,2})\s+(?P<month>[а-яәғқңөұүһі]+)\s*№")],
     number_patterns=[re.compile(rf"№\s*(?P<number>{NKZ}-[IVXLCІ]+)"), re.compile(rf"№\s*(?P<number>\d+(?:-[IVXLCІ]+)?)")],
