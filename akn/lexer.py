@@ -571,6 +571,17 @@ class Lexing:
         yield self.tok("HIER", node, c.line)
         return i
 
+    def _inline_notes(self, text: str, c: Classified) -> tuple[str, list[Node]]:
+        """Cut editorial parentheticals ("(в ред. ...)") out of a line of law text."""
+        pattern = self.profile.inline_note
+        if pattern is None or "(" not in text:
+            return text, []
+        notes = [Node("note", text=m.group(0).strip(), line=c.line, index=c.index, style="footnote")
+                 for m in pattern.finditer(text)]
+        if not notes:
+            return text, []
+        return pattern.sub("", text).strip(), notes
+
     def _item(self, c: Classified):
         style = c.style
         stack = self.stack
@@ -588,16 +599,24 @@ class Lexing:
         if found is not None:
             yield from self.close(len(stack) - found, c.line)
         clean = letter_id(num, self.profile.letters) if style == "close_alpha" else clean_num(num)
-        node = Node(element, num=c.marker, clean=clean, text=c.rest, line=c.line, index=c.index,
+        body, notes = self._inline_notes(c.rest, c)
+        node = Node(element, num=c.marker, clean=clean, text=body, line=c.line, index=c.index,
                     style=style, heading=c.heading)
-        if c.rest:
-            self._mark_repealed(node, c.rest)
+        if body:
+            self._mark_repealed(node, body)
         stack.append(_Open(ITEM_RANK, style, num, node))
         yield self.tok("ITEM", node, c.line)
+        for note in notes:
+            yield self.tok("NOTE", note, c.line)
 
     def _text(self, c: Classified):
         stack = self.stack
-        text = c.text
+        text, notes = self._inline_notes(c.text, c)
+        if notes:
+            for note in notes:
+                yield self.tok("NOTE", note, c.line)
+            if not text:
+                return
         block_styles = self.profile.block_styles
         while stack and stack[-1].rank == ITEM_RANK:
             top = stack[-1]

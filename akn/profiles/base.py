@@ -62,6 +62,7 @@ class Profile:
     banner: re.Pattern | None = None         # "Примечание ИЗПИ!": a note whose body follows
     footnote: re.Pattern | None = None       # "Сноска. ...": a note about the enclosing unit
     toc_placeholder: re.Pattern | None = None
+    inline_note: re.Pattern | None = None    # "(в ред. Федерального закона ...)" inside a line
     repealed: re.Pattern | None = None       # searched in a unit's own text
     #: metadata
     bill_marker: re.Pattern | None = None
