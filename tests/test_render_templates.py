@@ -67,7 +67,7 @@ def test_template_dir_overrides_and_extends_builtin_templates(tmp_path):
 {% block head %}<meta name="publisher" content="Test Gazette">{% endblock %}""")
     # a partial that defines one macro; the others still come from the built-in partial
     write(tmp_path, "html/_inline.html.j2", """{% macro ref(node) -%}
-<a class="my-ref" href="{{ link(node.get('href')) or '#' }}">{{ children(node) }} ↗</a>
+<a class="my-ref" href="{{ node|get('href')|link or '#' }}">{{ node|children }} ↗</a>
 {%- endmacro %}""")
     out = akn.render(ACT, to="html", template_dir=tmp_path)
     page = lhtml.document_fromstring(out)
@@ -88,7 +88,7 @@ def test_template_dir_for_markdown_and_unit_blocks(tmp_path):
     write(tmp_path, "md/_units.md.j2", """{% import "default:md/_units.md.j2" as base with context %}
 {% macro article(node) %}
 
-[ARTICLE {{ anchor(node) }}]
+[ARTICLE {{ node|anchor }}]
 
 {{ base.default(node) }}
 {% endmacro %}""")

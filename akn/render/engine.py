@@ -10,15 +10,37 @@ needs (heading level, footnotes, concept uses) and the facts from
 """
 from __future__ import annotations
 
+import gc
 import re
 from dataclasses import dataclass, field
 
 from akn.render import families
-from akn.render.environment import environment, overridden
-from akn.render.model import (DOCUMENT_TYPES, Concept, Described, child, describe, find, title_sep,
+from markupsafe import Markup, escape
+
+from akn.render.environment import environment, md_escape, overridden
+from akn.render.filters import ACTIVE
+from akn.render.model import (AKN_NAMESPACES, DOCUMENT_TYPES, Concept, Described, child, describe, find, title_sep,
                               is_akn, is_major, local, read_meta)
 
 EXTENSIONS = {"html": "html", "md": "md", "txt": "txt"}
+
+
+def _html_text(value: str) -> Markup:
+    return escape(_SPACES.sub(" ", value) if "\n" in value else value)
+
+
+def _md_text(value: str) -> str:
+    return md_escape(value)
+
+
+_SPACES = re.compile(r"\s+")
+_TEXT_FILTERS = {"html": _html_text, "md": _md_text}
+def _html_join(parts: list) -> Markup:
+    """Join parts that are all escaped already (Markup) into one Markup."""
+    return str.__new__(Markup, "".join(parts))
+
+
+_JOINERS = {"html": _html_join, "md": "".join}
 
 _SAFE_SCHEME = re.compile(r"^(https?:|mailto:|ftp:|#|/|\.|[^:/?#]*(?:[/?#]|$))", re.I)
 
@@ -57,22 +79,37 @@ class ConceptUse:
         return self.concept.label
 
 
-@dataclass
 class Parts:
-    """A unit split into what goes in its title line and the rest."""
+    """A unit split for its template: the title line, then the rest in groups.
 
-    num: object = None
-    heading: object = None
-    subheading: object = None
-    rest: list = field(default_factory=list)
+    ``name`` (article, point …); ``major`` (opens an outline level: heading and
+    TOC entry); ``anchor`` (its page id); ``num``, ``heading``, ``subheading``
+    (elements or None) and ``heading_anchor``; ``rest`` (the other children)
+    and ``groups`` (the rest, consecutive list members grouped); ``refers``
+    (has @refersTo, so concept badges may follow the title).
+    """
+
+    __slots__ = ("node", "name", "major", "anchor", "num", "heading", "heading_anchor",
+                 "subheading", "rest", "groups", "refers")
+
+    def __init__(self, node, name):
+        self.node = node
+        self.name = name
+        self.major = False
+        self.anchor = self.num = self.heading = self.heading_anchor = self.subheading = None
+        self.rest = []
+        self.groups = []
+        self.refers = False
 
 
-@dataclass
 class Group:
     """Consecutive list members (points, items, indents) or one other element."""
 
-    items: list
-    is_list: bool
+    __slots__ = ("items", "is_list")
+
+    def __init__(self, items: list, is_list: bool):
+        self.items = items
+        self.is_list = is_list
 
     def __iter__(self):
         return iter(self.items)
@@ -101,19 +138,26 @@ class Renderer:
         self._uses = 0
         self._targets: set[str] | None = None
         self._self_uris = tuple(u for u in (self.meta.expression, self.meta.work) if u)
-        self.globals = {
-            "render": self.render, "state": self, "info": self.info, "meta": self.meta,
-            "parts": parts, "groups": groups, "anchor": self.anchor, "link": self.link,
-            "concepts": self.concepts, "footnote": self.footnote, "note_ref": self.note_ref,
-            "local": local, "is_block": is_block, "has_block": has_block,
-            "is_major": is_major, "plain": _plain, "standalone": standalone, "fmt": fmt,
-            "table_rows": table_rows, "title_sep": title_sep, "mixed": mixed,
-        }
-        base = self._module("_base")
-        self.globals["children"] = base.children
-        self.children = base.children
-        self._modules = {fam: self._modules_for(fam) for fam in families.FAMILIES}
+        # data for the templates; the walk itself goes through the filters of
+        # akn.render.filters (node|render, node|children, node|unit …)
+        self.globals = {"state": self, "info": self.info, "meta": self.meta,
+                        "standalone": standalone, "fmt": fmt}
+        token = ACTIVE.set(self)
+        try:
+            base = self._module("_base")
+            if overridden(self.env, self.template_name("_base")) or fmt not in _TEXT_FILTERS:
+                self.children = base.children
+            else:
+                self.children = self._children
+                self._text = _TEXT_FILTERS[fmt]
+                self._join = _JOINERS[fmt]
+                self._empty = _JOINERS[fmt]([])
+            self._modules = {fam: self._modules_for(fam) for fam in families.FAMILIES}
+        finally:
+            ACTIVE.reset(token)
         self._macros: dict[tuple[str, str], object] = {}
+        self._routes: dict[str, tuple] = {}
+        self.unit: Parts | None = None   # the unit being rendered (computed by render())
 
     # -- templates --------------------------------------------------------------------
 
@@ -149,29 +193,62 @@ class Renderer:
             if macro is None:
                 raise LookupError(f"no macro for <{name}> in {self.template_name('_' + fam)}"
                                   f" and no 'default' macro in the fallback template")
+            macro = _direct(macro)
             self._macros[key] = macro
         return macro
 
     # -- the walk ---------------------------------------------------------------------
 
+    def _children(self, node):
+        """The text and child elements of *node*, in order (the fast equivalent of the
+        ``children`` macro of ``<fmt>/_base``, used unless a user overrides that file):
+        text is escaped for the format, elements go through :meth:`render`."""
+        text = self._text
+        if not len(node):                       # text only: the commonest case
+            return text(node.text) if node.text else self._empty
+        render = self.render
+        out = [text(node.text)] if node.text else []
+        for c in node:
+            out.append(render(c))
+            if c.tail:
+                out.append(text(c.tail))
+        return self._join(out)
+
+    def _route(self, tag: str):
+        """(macro, kind) for an element tag; kind says what state the walk keeps."""
+        name = tag.rpartition("}")[2]
+        fam = families.family(name) if tag[1:].partition("}")[0] in AKN_NAMESPACES \
+            else "fallback"
+        if fam == "skip":
+            route = (None, "skip")
+        else:
+            kind = ("unit" if fam == "units" else "doc" if name in DOCUMENT_TYPES
+                    else "quoted" if name in ("quotedStructure", "embeddedStructure") else "")
+            route = (self.macro_for(name, fam), kind)
+        self._routes[tag] = route
+        return route
+
     def render(self, node):
         """Render one element (comments and processing instructions give '')."""
         tag = node.tag
-        if not isinstance(tag, str):
+        if tag.__class__ is not str:
             return ""
-        name = local(node)
-        fam = families.family(name) if is_akn(node) else "fallback"
-        if fam == "skip":
+        macro, kind = self._routes.get(tag) or self._route(tag)
+        if not kind:
+            return macro(node)
+        if kind == "skip":
             return ""
-        macro = self.macro_for(name, fam)
-        if (fam == "units" and is_major(node)) or (name in DOCUMENT_TYPES
-                                                   and node is not self.info.doc):
+        if kind == "unit":
+            u = self.unit = parts(node, self)
+            if not u.major:
+                return macro(node)
+        if kind == "unit" or (kind == "doc" and node is not self.info.doc):
             self.level += 1
             try:
                 return macro(node)
             finally:
                 self.level -= 1
-        if name in ("quotedStructure", "embeddedStructure"):
+        if kind == "quoted":
             self.quoted += 1
             saved, self.level = self.level, 1
             try:
@@ -183,12 +260,22 @@ class Renderer:
 
     def page(self) -> str:
         """Render the whole document through ``<fmt>/page.<ext>.j2``."""
-        body = self.render(self.info.doc)
-        self._unreferenced_notes()
-        stem = "page" if self.standalone else "document"
-        template = self.env.get_template(self.template_name(stem))
-        return template.render(self.globals, body=body, toc=self.info.toc,
-                               footnotes=self.footnotes, concepts=self.concept_index())
+        token = ACTIVE.set(self)
+        # the walk makes many short-lived objects and no cycles: pausing the
+        # cyclic collector saves a fifth of the time on big documents
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            body = self.render(self.info.doc)
+            self._unreferenced_notes()
+            stem = "page" if self.standalone else "document"
+            template = self.env.get_template(self.template_name(stem))
+            return template.render(self.globals, body=body, toc=self.info.toc,
+                                   footnotes=self.footnotes, concepts=self.concept_index())
+        finally:
+            if collecting:
+                gc.enable()
+            ACTIVE.reset(token)
 
     # -- helpers the templates call ---------------------------------------------------
 
@@ -198,7 +285,7 @@ class Renderer:
 
     def anchor(self, node):
         """The HTML id of *node* (its eId, made unique), or None."""
-        return self.info.anchors.get(node)
+        return self.info.anchor(node)
 
     def link(self, href):
         """A safe link target for an AKN href, or None when it must not be a link.
@@ -225,7 +312,7 @@ class Renderer:
     def _is_target(self, ident: str) -> bool:
         """Is there an element with this id on the page (so a link to it works)?"""
         if self._targets is None:
-            self._targets = set(self.info.anchors.values())
+            self._targets = set(self.info.targets)
             self._targets.update(n.get("eId") or n.get("id") or "" for n in self._meta_notes())
         return ident in self._targets
 
@@ -312,38 +399,58 @@ class Renderer:
 _TITLE_PARTS = {"num": "num", "heading": "heading", "subheading": "subheading"}
 
 
-def parts(node) -> Parts:
+def parts(node, renderer: "Renderer | None" = None) -> Parts:
     """Split a unit into num / heading / subheading and the remaining children."""
-    p = Parts()
+    p = Parts(node, local(node))
+    p.refers = node.get("refersTo") is not None
+    rest = p.rest
+    out = p.groups
+    items = families.LIST_ITEMS
+    last = None
     for c in node:
         name = local(c)
-        slot = _TITLE_PARTS.get(name)
-        if slot and getattr(p, slot) is None and not p.rest:
-            setattr(p, slot, c)
-        elif name:
-            p.rest.append(c)
+        if not name:
+            continue
+        if not rest and name in _TITLE_PARTS and getattr(p, name) is None:
+            setattr(p, name, c)
+            continue
+        rest.append(c)
+        if name in items:
+            if last is not None and last.is_list:
+                last.items.append(c)
+                continue
+            last = Group([c], True)
+        else:
+            last = Group([c], False)
+        out.append(last)
+    p.major = p.name in families.UNITS and (
+        p.heading is not None or (p.name in families.MAJOR_UNITS and p.num is not None))
+    if renderer is not None:
+        anchors = renderer.info.anchors
+        p.anchor = anchors.get(node)
+        if p.heading is not None:
+            p.heading_anchor = anchors.get(p.heading)
     return p
 
 
 def groups(elements) -> list[Group]:
     """Group consecutive points/items/indents so templates can wrap them in a list."""
     out: list[Group] = []
+    items = families.LIST_ITEMS
+    last = None
     for el in elements:
-        if not isinstance(el.tag, str):
+        name = local(el)
+        if not name:
             continue
-        item = local(el) in families.LIST_ITEMS
-        if item and out and out[-1].is_list:
-            out[-1].items.append(el)
+        if name in items:
+            if last is not None and last.is_list:
+                last.items.append(el)
+                continue
+            last = Group([el], True)
         else:
-            out.append(Group([el], item))
+            last = Group([el], False)
+        out.append(last)
     return out
-
-
-def mixed(node) -> bool:
-    """Does *node* hold text of its own (not only white space between elements)?"""
-    if node.text and node.text.strip():
-        return True
-    return any(c.tail and c.tail.strip() for c in node)
 
 
 def is_block(node) -> bool:
@@ -353,6 +460,8 @@ def is_block(node) -> bool:
 
 def has_block(node) -> bool:
     """Does *node* contain a block-level element (a table, a quoted structure …)?"""
+    if not len(node):
+        return False
     for el in node.iterdescendants():
         if isinstance(el.tag, str) and local(el) in families.BLOCK_LEVEL:
             if not _in_note(el, node):
@@ -367,6 +476,35 @@ def _in_note(el, stop) -> bool:
         if local(anc) == "authorialNote":
             return True
     return False
+
+
+def _direct(macro):
+    """A faster way to call a one-argument macro with the same result.
+
+    ``Macro.__call__`` sorts out keyword arguments, defaults, ``caller`` and
+    ``varargs`` on every call; a macro taking exactly one positional argument
+    needs none of that, so it is called through its compiled function. Any
+    other macro (or a Jinja version without these attributes) is used as is.
+    """
+    func = getattr(macro, "_func", None)
+    if (func is None or getattr(macro, "arguments", None) is None or len(macro.arguments) != 1
+            or macro.catch_kwargs or macro.catch_varargs or macro.caller):
+        return macro
+    if getattr(macro, "_environment", None) is not None and macro._environment.is_async:
+        return macro
+    if getattr(macro, "explicit_caller", False):
+        return macro
+    autoescape = macro._default_autoescape
+
+    if autoescape:
+        # the compiled macro returns the str it built from escaped parts: mark it
+        # safe without Markup.__new__'s checks
+        def call(node, _func=func, _new=str.__new__, _markup=Markup):
+            return _new(_markup, _func(node))
+    else:
+        def call(node, _func=func):
+            return _func(node)
+    return call
 
 
 def table_rows(table) -> list[list]:
@@ -391,11 +529,6 @@ def table_rows(table) -> list[list]:
     for r in rows:
         r.extend([None] * (width - len(r)))
     return rows
-
-
-def _plain(node) -> str:
-    from akn.render.model import plain_text
-    return plain_text(node) if node is not None else ""
 
 
 __all__ = ["Renderer", "parts", "groups", "is_block", "has_block", "child"]

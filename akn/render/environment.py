@@ -116,6 +116,9 @@ def environment(template_dir: str | None = None) -> jinja2.Environment:
         keep_trailing_newline=True,
         undefined=jinja2.ChainableUndefined,
     )
+    from akn.render.filters import FILTERS, TESTS
+    env.filters.update(FILTERS)
+    env.tests.update(TESTS)
     env.filters.update({
         "t": _text,
         "squash": squash,

@@ -64,12 +64,16 @@ def bcp47(code: str | None) -> str:
     return ISO639.get(code, code)
 
 
+_LOCAL: dict[str, str] = {}
+
+
 def local(el) -> str:
     """The local name of an element ('' for comments and processing instructions)."""
     tag = el.tag
-    if not isinstance(tag, str):
-        return ""
-    return tag.rpartition("}")[2]
+    name = _LOCAL.get(tag) if tag.__class__ is str else ""
+    if name is None:
+        name = _LOCAL[tag] = tag.rpartition("}")[2]
+    return name
 
 
 def is_akn(el) -> bool:
@@ -237,9 +241,14 @@ class Described:
 
     doc: object                 # the document element
     meta: Meta
-    anchors: dict               # element -> HTML id, for elements that need one
+    anchors: dict               # element -> page id
     toc: list[TocEntry]
     concepts: dict[str, Concept]
+    targets: set = field(default_factory=set)   # every id an element has on the page
+
+    def anchor(self, el):
+        """The page id of *el*: its eId (or AKN 2.0 id, or wId), made unique; or None."""
+        return self.anchors.get(el)
 
 
 _WORDY_NUM = re.compile(r"\w\s+\S")
@@ -273,9 +282,21 @@ def is_major(el) -> bool:
     name = local(el)
     if name not in UNITS:
         return False
-    if child(el, "heading") is not None:
+    ns = el.tag[:-len(name)]
+    if el.find(ns + "heading") is not None:
         return True
-    return name in MAJOR_UNITS and child(el, "num") is not None
+    return name in MAJOR_UNITS and el.find(ns + "num") is not None
+
+
+#: units inside which no outline level starts (the table of contents stops there)
+LEAF_UNITS = frozenset("""paragraph subparagraph subsection clause subclause alinea indent
+    point item list sublist proviso""".split())
+
+_NOT_META = "not(ancestor-or-self::*[local-name()='meta'])"
+_WITH_ID = f"descendant-or-self::*[@eId or @id or @wId][{_NOT_META}]"
+_WITH_EID = f"descendant-or-self::*[@eId][{_NOT_META}]"
+_OTHER_IDS = f"boolean(descendant-or-self::*[not(@eId)][@id or @wId][{_NOT_META}])"
+_OTHER_IDS_ANYWHERE = "boolean(.//@wId | .//@id)"
 
 
 def describe(root) -> Described:
@@ -311,11 +332,21 @@ def describe(root) -> Described:
             return candidate
         return None
 
-    # ids first, in document order, so that the first holder of an eId keeps it
-    for el in root.iter():
-        if isinstance(el.tag, str) and (el.get("eId") or el.get("id") or el.get("wId")):
-            if local(el) == "meta" or _inside_meta(el):
-                continue
+    # ids first, in document order, so that the first holder of an eId keeps it;
+    # in the usual case (unique eIds) every element simply keeps its eId
+    holders, eids = [], []
+    for top in doc:
+        if local(top) != "meta":
+            for el in top.iter():
+                ident = el.get("eId")
+                if ident is not None:
+                    holders.append(el)
+                    eids.append(ident.strip())
+    if len(set(eids)) == len(eids) and not doc.xpath(_OTHER_IDS_ANYWHERE):
+        anchors.update(zip(holders, eids))
+        used.update(eids)
+    else:
+        for el in root.xpath(_WITH_ID):
             anchor_for(el)
 
     toc: list[TocEntry] = []
@@ -338,6 +369,8 @@ def describe(root) -> Described:
                 entry = TocEntry(anchor_for(c), label, name)
                 into.append(entry)
                 walk(c, entry.children, quoted)
+            elif name in LEAF_UNITS:
+                continue
             elif name in UNITS or name in CONTAINERS or name in ("attachments", "attachment"):
                 walk(c, into, quoted)
 
@@ -351,4 +384,4 @@ def describe(root) -> Described:
                 key = tlc.get("eId")
                 concepts[key] = Concept(key, tlc.get("showAs") or key, tlc.get("href", ""),
                                         "concept-" + key)
-    return Described(doc, meta, anchors, toc, concepts)
+    return Described(doc, meta, anchors, toc, concepts, used)

@@ -1,0 +1,116 @@
+"""The filters and tests templates use to walk an Akoma Ntoso tree.
+
+Templates receive lxml elements. They recurse with ``{{ child|render }}`` and
+``{{ node|children }}`` and ask questions with filters and tests::
+
+    {% set u = node|unit %}                 {# num, heading, groups of the rest … #}
+    <section{{ {"id": node|anchor}|xmlattr }}>
+    {% if node is major %} … {% endif %}
+    {{ node|get("href")|link }}
+
+Filters are used (rather than global functions) because Jinja calls them
+directly, which makes a page render several times faster. They act on the
+rendering in progress, which :class:`akn.render.engine.Renderer` makes
+*active* for the time of :meth:`~akn.render.engine.Renderer.page`.
+"""
+from __future__ import annotations
+
+from contextvars import ContextVar
+
+from akn.render import families
+from akn.render.model import is_major, local, plain_text, title_sep
+
+ACTIVE: ContextVar = ContextVar("akn_render_active")
+
+
+def _r():
+    return ACTIVE.get()
+
+
+def render(node):
+    """The element rendered by the macro of its family's partial template."""
+    return ACTIVE.get().render(node)
+
+
+def children(node):
+    """The text and child elements of *node*, rendered in document order."""
+    return ACTIVE.get().children(node)
+
+
+def anchor(node):
+    """The page id of *node* (its eId, made unique on the page), or None."""
+    return ACTIVE.get().info.anchor(node)
+
+
+def get(node, name: str, default=None):
+    """An XML attribute of *node* (``node|get("href")``)."""
+    return node.get(name, default)
+
+
+def link(href):
+    """A safe link target for an AKN href, or None (see Renderer.link)."""
+    return ACTIVE.get().link(href)
+
+
+def concepts(node, own_anchor: bool = False):
+    """The concepts *node* refers to, each recorded as a use for the concept index."""
+    return ACTIVE.get().concepts(node, own_anchor)
+
+
+def footnote(node):
+    """Register an authorialNote; returns the marker to print (a NoteRef)."""
+    return ACTIVE.get().footnote(node)
+
+
+def note_ref(node):
+    """Resolve a noteRef to its note in meta/notes (a NoteRef, or None)."""
+    return ACTIVE.get().note_ref(node)
+
+
+def unit(node):
+    """A unit split for its template (see :class:`akn.render.engine.Parts`)."""
+    renderer = ACTIVE.get()
+    u = renderer.unit
+    if u is not None and u.node is node:
+        return u
+    from akn.render.engine import parts
+    return parts(node, renderer)
+
+
+def groups(elements):
+    from akn.render.engine import groups as _groups
+    return _groups(elements)
+
+
+def rows(table):
+    from akn.render.engine import table_rows
+    return table_rows(table)
+
+
+def is_block(node) -> bool:
+    """Is *node* laid out as a block?"""
+    return local(node) in families.BLOCK_LEVEL
+
+
+def holding_blocks(node) -> bool:
+    """Does *node* contain a block (a table, a quoted structure …) outside its notes?"""
+    from akn.render.engine import has_block
+    return has_block(node)
+
+
+def mixed(node) -> bool:
+    """Does *node* hold text of its own, not only white space between elements?"""
+    if node.text and node.text.strip():
+        return True
+    return any(c.tail and c.tail.strip() for c in node)
+
+
+FILTERS = {
+    "render": render, "children": children, "anchor": anchor, "get": get, "link": link,
+    "concepts": concepts, "footnote": footnote, "note_ref": note_ref, "unit": unit,
+    "groups": groups, "rows": rows, "name": local, "plain": plain_text,
+    "title_sep": title_sep,
+}
+
+TESTS = {"major": is_major, "block": is_block, "holding_blocks": holding_blocks,
+         "mixed": mixed}
