@@ -117,13 +117,14 @@ def render(source, to: str = "html", *, standalone: bool = True,
         from akn.concepts import tag
         root = copy.deepcopy(root)
         tag(root)
-    if to == "txt":
-        from akn.render.text import render_text
-        return render_text(root, standalone=standalone, template_dir=template_dir)
     try:
-        renderer = Renderer(root, to, template_dir=template_dir, base_url=base_url,
-                            standalone=standalone)
-        out = renderer.page()
+        if to == "txt":
+            from akn.render.text import render_text
+            out = render_text(root, standalone=standalone, template_dir=template_dir)
+        else:
+            renderer = Renderer(root, to, template_dir=template_dir, base_url=base_url,
+                                standalone=standalone)
+            out = renderer.page()
     except FileNotFoundError as exc:
         raise RenderError(str(exc)) from None
     except jinja2.TemplateError as exc:
@@ -131,7 +132,7 @@ def render(source, to: str = "html", *, standalone: bool = True,
         raise RenderError(f"template error{where}: {exc.message or exc}") from None
     except RecursionError:
         raise RenderError("the document is nested too deeply to render") from None
-    if to == "md":
+    if to in ("md", "txt"):
         out = _tidy_text(out)
     return out
 

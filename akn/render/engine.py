@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from akn.render import families
+from jinja2 import TemplateNotFound
 from markupsafe import Markup, escape
 
 from akn.render.environment import environment, md_escape, overridden
@@ -34,13 +35,17 @@ def _md_text(value: str) -> str:
 
 
 _SPACES = re.compile(r"\s+")
-_TEXT_FILTERS = {"html": _html_text, "md": _md_text}
+def _plain_text(value: str) -> str:
+    return _SPACES.sub(" ", value)
+
+
+_TEXT_FILTERS = {"html": _html_text, "md": _md_text, "txt": _plain_text}
 def _html_join(parts: list) -> Markup:
     """Join parts that are all escaped already (Markup) into one Markup."""
     return str.__new__(Markup, "".join(parts))
 
 
-_JOINERS = {"html": _html_join, "md": "".join}
+_JOINERS = {"html": _html_join, "md": "".join, "txt": "".join}
 
 _SAFE_SCHEME = re.compile(r"^(https?:|mailto:|ftp:|#|/|\.|[^:/?#]*(?:[/?#]|$))", re.I)
 
@@ -119,11 +124,12 @@ class Renderer:
     """One rendering of one document to one format."""
 
     def __init__(self, root, fmt: str, *, template_dir: str | None = None,
-                 base_url: str | None = None, standalone: bool = True):
+                 base_url: str | None = None, standalone: bool = True, variant: str = ""):
         if fmt not in EXTENSIONS:
             raise ValueError(f"unknown output format {fmt!r} (expected html, md or txt)")
         self.fmt = fmt
         self.ext = EXTENSIONS[fmt]
+        self.variant = variant
         self.root = root
         self.info: Described = describe(root)
         self.meta = self.info.meta
@@ -141,7 +147,9 @@ class Renderer:
         # data for the templates; the walk itself goes through the filters of
         # akn.render.filters (node|render, node|children, node|unit …)
         self.globals = {"state": self, "info": self.info, "meta": self.meta,
-                        "standalone": standalone, "fmt": fmt}
+                        "standalone": standalone, "fmt": fmt, "variant": variant}
+        self.units = 0            # depth of hierarchical units around the element rendered
+        self._tight = variant in ("uk", "us")
         token = ACTIVE.set(self)
         try:
             base = self._module("_base")
@@ -162,18 +170,42 @@ class Renderer:
     # -- templates --------------------------------------------------------------------
 
     def template_name(self, stem: str) -> str:
-        return f"{self.fmt}/{stem}.{self.ext}.j2"
+        """The template for *stem*: ``txt/uk/_units.txt.j2`` when the format has a
+        variant (the drafting tradition, for plain text) that provides one, else
+        ``txt/_units.txt.j2``."""
+        for name in self._candidates(stem):
+            if self._exists(name):
+                return name
+        return self._candidates(stem)[-1]
 
-    def _module(self, stem: str, default: bool = False):
-        name = self.template_name(stem)
+    def _candidates(self, stem: str) -> list[str]:
+        generic = f"{self.fmt}/{stem}.{self.ext}.j2"
+        if self.variant:
+            return [f"{self.fmt}/{self.variant}/{stem}.{self.ext}.j2", generic]
+        return [generic]
+
+    def _exists(self, name: str) -> bool:
+        try:
+            self.env.loader.get_source(self.env, name)
+        except TemplateNotFound:
+            return False
+        return True
+
+    def _module(self, stem: str, default: bool = False, name: str | None = None):
+        name = name or self.template_name(stem)
         template = self.env.get_template(("default:" if default else "") + name)
         return template.make_module(self.globals)
 
     def _modules_for(self, fam: str):
-        name = self.template_name("_" + fam)
-        mods = [self._module("_" + fam)]
-        if overridden(self.env, name):
-            mods.append(self._module("_" + fam, default=True))
+        """The modules a macro for this family is looked up in, most specific first:
+        the variant's partial, then the format's (each: the user's copy, then ours)."""
+        mods = []
+        for name in self._candidates("_" + fam):
+            if not self._exists(name):
+                continue
+            mods.append(self._module("_" + fam, name=name))
+            if overridden(self.env, name):
+                mods.append(self._module("_" + fam, default=True, name=name))
         return mods
 
     def macro_for(self, name: str, fam: str):
@@ -240,9 +272,18 @@ class Renderer:
             return ""
         if kind == "unit":
             u = self.unit = parts(node, self)
-            if not u.major:
-                return macro(node)
-        if kind == "unit" or (kind == "doc" and node is not self.info.doc):
+            self.units += 1
+            try:
+                if not u.major:
+                    return macro(node)
+                self.level += 1
+                try:
+                    return macro(node)
+                finally:
+                    self.level -= 1
+            finally:
+                self.units -= 1
+        if kind == "doc" and node is not self.info.doc:
             self.level += 1
             try:
                 return macro(node)
@@ -282,6 +323,12 @@ class Renderer:
     @property
     def heading_level(self) -> int:
         return min(self.level, 6)
+
+    @property
+    def br(self) -> str:
+        """Plain text: what ends a block. UK and US acts have no blank lines inside
+        a section; other traditions (and every title block) separate blocks by one."""
+        return "\n" if self._tight and self.units else "\n\n"
 
     def anchor(self, node):
         """The HTML id of *node* (its eId, made unique), or None."""

@@ -114,3 +114,33 @@ FILTERS = {
 
 TESTS = {"major": is_major, "block": is_block, "holding_blocks": holding_blocks,
          "mixed": mixed}
+
+
+def unit_notes(node):
+    """The editorial notes (in meta/notes) that the num or heading of *node* points at."""
+    renderer = ACTIVE.get()
+    out = []
+    for part in node:
+        if local(part) in ("num", "heading"):
+            for ref in part.iter("{*}noteRef"):
+                note = renderer._meta_note((ref.get("href") or "").lstrip("#"))
+                if note is not None and note not in out:
+                    out.append(note)
+    return out
+
+
+def free_notes(doc):
+    """The editorial notes in meta/notes that no noteRef of the document points at."""
+    renderer = ACTIVE.get()
+    targets = {(r.get("href") or "").lstrip("#") for r in doc.iter("{*}noteRef")}
+    return [n for n in renderer._meta_notes()
+            if (n.get("eId") or n.get("id") or "") not in targets]
+
+
+def parenthetical(note) -> bool:
+    """Is this editorial note a parenthetical ("(в ред. ...)") written inside a line?"""
+    return plain_text(note).startswith("(")
+
+
+FILTERS.update({"unit_notes": unit_notes, "free_notes": free_notes})
+TESTS.update({"parenthetical": parenthetical})

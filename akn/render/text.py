@@ -1,7 +1,40 @@
-"""Plain text in the act's own drafting layout (see docs/render.md)."""
+"""Plain text in the act's own drafting layout, which ``akn parse`` reads back.
+
+The layout follows the drafting tradition of the document, found from its
+FRBR country: ``eu`` (Official Journal: "Article 1" then the heading on the
+next line, "1.   text", "(a) text"), ``uk`` ("PART 1" + heading, "1 Heading",
+"(1)", "(a)"), ``us`` ("SEC. 2. DEFINITIONS."), ``kz`` and ``ru`` ("Глава 1.
+HEADING", "Статья 5. Heading", "1-бап. Heading", "1. text", "1) text").
+Templates live in ``akn/templates/txt/`` (a tradition may have its own
+partials in ``txt/<tradition>/``).
+
+Round trip: for a document made by :func:`akn.parse`,
+``akn.parse(render(doc, to="txt"))`` gives the same XML.
+"""
 from __future__ import annotations
+
+#: FRBR country (lower case) -> drafting tradition of the plain-text layout
+TRADITIONS = {"eu": "eu", "gb": "uk", "uk": "uk", "gb-eng": "uk", "gb-sct": "uk",
+              "gb-wls": "uk", "gb-nir": "uk", "gb-ukm": "uk", "ie": "uk", "in": "uk",
+              "za": "uk", "au": "uk", "nz": "uk", "us": "us", "kz": "kz", "ru": "ru",
+              "by": "ru", "kg": "ru"}
+
+
+def tradition_of(meta) -> str:
+    """The drafting tradition for a document's metadata (uk when unknown).
+
+    >>> from akn.render.model import Meta
+    >>> tradition_of(Meta(country="KZ")), tradition_of(Meta(country="gb-sct")), tradition_of(Meta())
+    ('kz', 'uk', 'uk')
+    """
+    return TRADITIONS.get((meta.country or "").lower(), "uk")
 
 
 def render_text(root, *, standalone: bool = True, template_dir=None) -> str:
-    from akn.render import RenderError
-    raise RenderError("plain-text rendering is not available yet")
+    """The plain text of the AKN document *root* (see the module docstring)."""
+    from akn.render.engine import Renderer
+    from akn.render.model import describe
+    tradition = tradition_of(describe(root).meta)
+    renderer = Renderer(root, "txt", template_dir=template_dir, standalone=standalone,
+                        variant=tradition)
+    return renderer.page()
