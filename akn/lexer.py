@@ -683,7 +683,12 @@ class Lexing:
         found = self._open_style(style)
         if found is not None:
             yield from self.close(len(stack) - found, c.line)
-        clean = letter_id(num, self.profile.letters) if style == "close_alpha" else clean_num(num)
+        if style == "dash":
+            clean = ""   # indents carry no number: their eIds count them (indent_1, indent_2)
+        elif style == "close_alpha":
+            clean = letter_id(num, self.profile.letters)
+        else:
+            clean = clean_num(num)
         body, notes = self._inline_notes(c.rest, c)
         node = Node(element, num=c.marker, clean=clean, text=body, line=c.line, index=c.index,
                     style=style, heading=c.heading)

@@ -141,3 +141,9 @@ def test_amendment_history_inside_a_line_goes_to_the_notes():
     notes = find_all(doc.root, ".//a:meta/a:notes/a:note")
     assert text_of(notes[0]).startswith("(в ред. Федерального закона от 08.11.2007 N 258-ФЗ")
     assert para.find("a:num/a:noteRef", NS).get("href") == "#" + notes[0].get("eId")
+
+
+def test_indents_are_counted_not_numbered():
+    root = parse("Article 1\nTitle\n1. The following:\n\u2014 first indent;\n\u2014 second indent.\n",
+                 lang="en", tradition="eu")
+    assert eids(root, "indent") == ["art_1__para_1__indent_1", "art_1__para_1__indent_2"]
