@@ -14,7 +14,7 @@ import pytest
 from lxml import etree
 
 import akn
-from conftest import CORPUS, FIXTURES, REPO
+from conftest import FIXTURES, REPO
 
 AKN = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 TEXT_FIXTURES = sorted(FIXTURES.glob("*.txt"))

@@ -12,16 +12,16 @@ from __future__ import annotations
 
 import gc
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from akn.render import families
 from jinja2 import TemplateNotFound
 from markupsafe import Markup, escape
 
+from akn.render import families
 from akn.render.environment import environment, md_escape, overridden
 from akn.render.filters import ACTIVE
-from akn.render.model import (AKN_NAMESPACES, DOCUMENT_TYPES, Concept, Described, child, describe, find, title_sep,
-                              is_akn, is_major, local, read_meta)
+from akn.render.model import (AKN_NAMESPACES, DOCUMENT_TYPES, Concept, Described, describe,
+                              find, local, read_meta)
 
 EXTENSIONS = {"html": "html", "md": "md", "txt": "txt"}
 
@@ -578,4 +578,4 @@ def table_rows(table) -> list[list]:
     return rows
 
 
-__all__ = ["Renderer", "parts", "groups", "is_block", "has_block", "child"]
+__all__ = ["Renderer", "Parts", "Group", "parts", "groups", "is_block", "has_block"]

@@ -20,8 +20,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from lxml import etree
-
 from akn.render.families import CONTAINERS, MAJOR_UNITS, UNITS
 
 AKN_NAMESPACES = frozenset({
