@@ -372,7 +372,11 @@ def prepare(source: Source, profile: Profile) -> list[Classified]:
         if c.kind == "text" and out:
             prev = out[-1]
             first = text[0]
-            wrapped = paragraph_mode and not blanks[index] and prev.kind not in ("head", "annex")
+            wrapped = paragraph_mode and not blanks[index] and (
+                prev.kind not in ("head", "annex")
+                # a heading wrapped onto a second line: short, and not a sentence of the body
+                or (prev.kind == "head" and prev.rest and len(text) < 120
+                    and not text.endswith(_TERMINAL) and not prev.text.endswith(_TERMINAL)))
             continued = (first.islower() or (paragraph_mode and not first.isupper())) \
                 and not prev.text.endswith(_TERMINAL) and (prev.kind != "head" or first.islower())
             if wrapped or continued:

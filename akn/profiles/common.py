@@ -14,10 +14,13 @@ ROM = r"[IVXLC\u0406\u0425\u0421]*[IVXLC][IVXLC\u0406\u0425\u0421]*|[\u0406\u042
 #: heading text on the same line (optional)
 HEAD = r"(?:\s*[.:–—-]?\s*(?P<heading>\S.*?))?\s*$"
 
+#: what separates a number from its text: spaces, or nothing before a capital ("1.Текст", "(1)This")
+GLUE = r"(?:\s+|(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ«\"“]))"
+
 #: item styles common to every tradition
 ITEM_PATTERNS = {
-    "dot": re.compile(r"(?P<num>\d+(?:[-.]\d+)*[a-z]{0,2})\.(?:\s+(?P<text>.*)|$)"),
-    "paren_num": re.compile(r"\((?P<num>\d+[a-zA-Z]{0,2}(?:[-.]\d+)*)\)(?:\s+(?P<text>.*)|$)"),
+    "dot": re.compile(rf"(?P<num>\d+(?:[-.]\d+)*[a-z]{{0,2}})\.(?:{GLUE}(?P<text>.*)|$)"),
+    "paren_num": re.compile(r"\((?P<num>\d+[a-zA-Z]{0,2}(?:[-.]\d+)*)\)(?:\s*(?P<text>\S.*)|$)"),
     "paren_alpha": re.compile(r"\((?P<num>[a-z]{1,3}\d?)\)(?:\s+(?P<text>.*)|$)"),
     "paren_upper": re.compile(r"\((?P<num>[A-Z]{1,3})\)(?:\s+(?P<text>.*)|$)"),
     "close_num": re.compile(r"(?P<num>\d+(?:[-.]\d+)*)\)(?:\s*(?P<text>\S.*)|$)"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from akn.profiles.base import Head, Profile
-from akn.profiles.common import HEAD, ITEM_PATTERNS, MONTHS_EN, NEN, NKZ, ROM
+from akn.profiles.common import GLUE, HEAD, ITEM_PATTERNS, MONTHS_EN, NEN, NKZ, ROM
 
 #: EU headings stand alone on their line, or after a dash or colon ("CHAPTER I - General provisions")
 SEP_HEAD = r"(?:\s*[.:–—-]\s+(?P<heading>\S.*?))?\s*$"
@@ -129,7 +129,7 @@ EN_KZ = Profile(
     ],
     items={"dot": "paragraph", "close_num": "point", "close_alpha": "point", "dash": "indent"},
     block_styles=frozenset({"dot"}),
-    item_patterns={"dot": re.compile(rf"(?P<num>{NKZ})\.(?:\s+(?P<text>.*)|$)"),
+    item_patterns={"dot": re.compile(rf"(?P<num>{NKZ})\.(?:{GLUE}(?P<text>.*)|$)"),
                    "close_num": re.compile(rf"(?P<num>{NKZ})\)(?:\s*(?P<text>\S.*)|$)"),
                    "close_alpha": re.compile(r"(?P<num>[a-z])\)\s+(?P<text>\S.*)"),
                    "dash": ITEM_PATTERNS["dash"]},

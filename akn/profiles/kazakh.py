@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from akn.profiles.base import Head, Profile
-from akn.profiles.common import HEAD, MONTHS_KK, NKZ, ROM
+from akn.profiles.common import GLUE, HEAD, MONTHS_KK, NKZ, ROM
 
 KK_LOWER = "аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя"
 _D = r"\s*-\s*"
@@ -21,7 +21,7 @@ KK_KZ = Profile(
     ],
     items={"dot": "paragraph", "close_num": "point", "close_alpha": "point", "dash": "indent"},
     block_styles=frozenset({"dot"}),
-    item_patterns={"dot": re.compile(rf"(?P<num>{NKZ})\.(?:\s+(?P<text>.*)|$)"),
+    item_patterns={"dot": re.compile(rf"(?P<num>{NKZ})\.(?:{GLUE}(?P<text>.*)|$)"),
                    "close_num": re.compile(rf"(?P<num>{NKZ})\)(?:\s*(?P<text>\S.*)|$)"),
                    "close_alpha": re.compile(r"(?P<num>[аәбвгғдежзиклмнңоөпрстуұүфхһцчшы])\)(?:\s+(?P<text>\S.*)|$)"),
                    "dash": re.compile(r"(?P<num>[—–])\s+(?P<text>\S.*)")},

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from akn.profiles.base import Head, Profile
-from akn.profiles.common import HEAD, MONTHS_RU, NKZ, NRF, ROM
+from akn.profiles.common import GLUE, HEAD, MONTHS_RU, NKZ, NRF, ROM
 
 _I = re.IGNORECASE
 CYR_LOWER = "абвгдежзийклмнопрстуфхцчшщэюя"
@@ -33,7 +33,7 @@ RU_KZ = Profile(
     ],
     items={"dot": "paragraph", "close_num": "point", "close_alpha": "point", "dash": "indent"},
     block_styles=frozenset({"dot"}),
-    item_patterns={"dot": re.compile(rf"(?P<num>{NKZ})\.(?:\s+(?P<text>.*)|$)"),
+    item_patterns={"dot": re.compile(rf"(?P<num>{NKZ})\.(?:{GLUE}(?P<text>.*)|$)"),
                    "close_num": re.compile(rf"(?P<num>{NKZ})\)(?:\s*(?P<text>\S.*)|$)"),
                    "close_alpha": _LETTER,
                    "dash": re.compile(r"(?P<num>[—–])\s+(?P<text>\S.*)")},
@@ -67,7 +67,7 @@ RU_RF = Profile(
     ],
     items={"dot": "paragraph", "close_num": "point", "close_alpha": "point", "dash": "indent"},
     block_styles=frozenset({"dot"}),
-    item_patterns={"dot": re.compile(rf"(?P<num>{NRF}(?:-\d+)*)\.(?:\s+(?P<text>.*)|$)"),
+    item_patterns={"dot": re.compile(rf"(?P<num>{NRF}(?:-\d+)*)\.(?:{GLUE}(?P<text>.*)|$)"),
                    "close_num": re.compile(rf"(?P<num>{NRF}(?:-\d+)*)\)(?:\s*(?P<text>\S.*)|$)"),
                    "close_alpha": _LETTER,
                    "dash": re.compile(r"(?P<num>[—–])\s+(?P<text>\S.*)")},
