@@ -179,3 +179,42 @@ def test_cli_help_documents_every_option():
     for option in ("--to", "--output", "--template-dir", "--standalone / --fragment",
                    "--base-url", "FILE.xml|-"):
         assert option in result.output
+
+
+# -- any text survives --------------------------------------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+XML_TEXT = st.text(st.characters(blacklist_categories=("Cs", "Cc", "Co", "Cn"),
+                                 blacklist_characters="\ufffe\uffff"), min_size=1, max_size=60)
+
+
+def act_with(text: str) -> bytes:
+    from lxml import etree
+    ns = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
+    root = etree.Element(f"{{{ns}}}akomaNtoso", nsmap={None: ns})
+    act = etree.SubElement(root, f"{{{ns}}}act")
+    body = etree.SubElement(act, f"{{{ns}}}body")
+    sec = etree.SubElement(body, f"{{{ns}}}section", eId="sec_1")
+    etree.SubElement(sec, f"{{{ns}}}num").text = "1"
+    etree.SubElement(sec, f"{{{ns}}}heading").text = text
+    content = etree.SubElement(sec, f"{{{ns}}}content")
+    p = etree.SubElement(content, f"{{{ns}}}p")
+    p.text = text
+    b = etree.SubElement(p, f"{{{ns}}}b")
+    b.text = text
+    b.tail = text
+    return etree.tostring(root)
+
+
+@settings(max_examples=60, deadline=None)
+@given(XML_TEXT)
+def test_html_shows_any_text_literally(text):
+    page = lhtml.document_fromstring(akn.render(act_with(text), to="html"))
+    squash = " ".join(text.split())
+    para = page.xpath("//*[@id='sec_1']//p")[0]
+    assert " ".join(para.text_content().split()) == " ".join((text + text + text).split())
+    assert " ".join(page.xpath("//h2//span[@class='akn-heading']")[0].text_content().split()) \
+        == squash
+    assert not para.xpath(".//*[not(self::b)]")                 # no markup came from the text

@@ -126,3 +126,20 @@ def test_cli_renders_plain_text_that_parses_back(tmp_path):
     assert result.exit_code == 0, result.output
     again = akn.parse((tmp_path / "law.txt").read_bytes())
     assert canonical(again.xml) == canonical(xml.read_bytes())
+
+
+@pytest.mark.parametrize("style", ["eu", "uk"])
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_round_trip_of_generated_acts(style, seed, tmp_path):
+    """Acts drawn at random (chapters, articles, paragraphs, points) by the shared
+    twin-act generator, in the EU and UK layouts."""
+    import subprocess
+    import sys
+
+    from conftest import SHARED, need
+    twin = need(SHARED / "bench" / "twin_act.py")
+    out = tmp_path / f"{style}-{seed}.txt"
+    subprocess.run([sys.executable, str(twin), "--articles", "12", "--style", style,
+                    "--seed", str(seed), "-o", str(out)], check=True)
+    first, _, second = round_trip(out)
+    assert canonical(first.xml) == canonical(second.xml), explain(first, second)

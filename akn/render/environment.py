@@ -32,7 +32,7 @@ def _text(value) -> str:
     return _SPACE.sub(" ", value)
 
 
-_MD_INLINE = re.compile(r"([\\`*_\[\]<>|])")
+_MD_INLINE = re.compile(r"([\\`*_\[\]<>|~])")
 _MD_ENTITY = re.compile(r"&(?=#?\w+;)")
 
 
