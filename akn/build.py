@@ -368,6 +368,8 @@ class Builder:
         sub(m, "FRBRuri", value=expr + ".akn")
         sub(m, "FRBRdate", date=meta.date, name="Generation")
         sub(m, "FRBRauthor", href="#" + SOURCE_ID)
+        if meta.publication:
+            sub(meta_el, "publication", **meta.publication)
         refs = sub(meta_el, "references", source="#" + SOURCE_ID)
         sub(refs, "TLCOrganization", eId=SOURCE_ID, href="/ontology/organization/akn-toolkit",
             showAs="akn-toolkit")

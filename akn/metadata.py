@@ -50,6 +50,8 @@ class Metadata:
     locality: str = ""
     warnings: list[Diagnostic] = field(default_factory=list)
     frbr: FrbrUri | None = None
+    #: official publication, when the title block names it: date, name, number, showAs
+    publication: dict[str, str] = field(default_factory=dict)
 
     def uri(self) -> FrbrUri:
         if self.frbr is not None:
@@ -121,6 +123,7 @@ def detect_metadata(head_lines: list[str], tail_lines: list[str], profile: Profi
                 meta.date = date
             if number and meta.number == UNKNOWN_NUMBER:
                 meta.number = number
+        meta.publication = _publication(text_lines[:40], profile)
         if meta.date == UNKNOWN_DATE:
             meta.warnings.append(Diagnostic(
                 f"no date of the act found in its title block or signature; using {UNKNOWN_DATE} "
@@ -132,6 +135,20 @@ def detect_metadata(head_lines: list[str], tail_lines: list[str], profile: Profi
     elif doctype:
         meta.doctype = doctype
     return meta
+
+
+def _publication(lines: list[str], profile: Profile) -> dict[str, str]:
+    """``OJ L 119, 4.5.2016, p. 1`` -> date, name, number and showAs of a ``<publication>``."""
+    if profile.publication is None:
+        return {}
+    for line in lines:
+        m = profile.publication.search(line)
+        if m:
+            day, month, year = int(m.group("day")), int(m.group("month")), int(m.group("year"))
+            if 1 <= day <= 31 and 1 <= month <= 12:
+                return {"date": f"{year:04d}-{month:02d}-{day:02d}", "name": m.group("name"),
+                        "number": m.group("number"), "showAs": profile.publication_name}
+    return {}
 
 
 def _title(lines: list[str], profile: Profile) -> str:

@@ -41,6 +41,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from akn.document import AKN_NS
+from akn.eid import PREFIX
 from akn.errors import Diagnostic
 from akn.inline import wrap_spans
 
@@ -64,33 +65,38 @@ PARTS = ("preamble", "body", "mainBody", "conclusions")
 # the document's units
 # ---------------------------------------------------------------------------------------------
 class Index:
-    """The numbered units of a document: who is whose child, by number."""
+    """The numbered units of a document, looked up by the eIds they must have.
+
+    A child's eId is its parent's eId, ``__``, the element's prefix and its
+    number (:mod:`akn.eid`), so a step down a path is a set lookup; only the
+    units a path may start from (articles, sections, chapters ...) are
+    indexed by number.
+    """
 
     def __init__(self, root: etree._Element):
-        self.children: dict[str, dict[str, list[tuple[str, str]]]] = {}
+        self.ids: set[str] = set(root.xpath("//@eId"))
         self.top: dict[tuple[str, str], list[str]] = {}
-        self.tag: dict[str, str] = {}
-        for el in root.iter():
+        for el in root.iter(*[NS + u for u in TOP]):
             eid = el.get("eId")
             if not eid:
                 continue
-            tag = etree.QName(el).localname if isinstance(el.tag, str) else ""
-            if tag not in UNITS:
-                continue
-            parent, _, own = eid.rpartition("__")
+            own = eid.rpartition("__")[2]
             num = own.split("_", 1)[1] if "_" in own else ""
-            self.tag[eid] = tag
-            self.children.setdefault(parent, {}).setdefault(num.lower(), []).append((tag, eid))
-            if tag in TOP:
-                self.top.setdefault((tag, num.lower()), []).append(eid)
+            self.top.setdefault((el.tag[len(NS):], num.lower()), []).append(eid)
+
+    def kind(self, eid: str) -> str:
+        """The element of a unit, from the prefix of the last step of its eId."""
+        own = eid.rpartition("__")[2]
+        return _ELEMENT_OF.get(own.split("_", 1)[0], "")
 
     def child(self, parent: str, num: str, kinds: frozenset[str] | None) -> str | None:
-        found = self.children.get(parent, {}).get(num.lower())
-        if not found:
-            return None
-        for tag, eid in found:
-            if kinds is None or tag in kinds:
-                return eid
+        lead = parent + "__" if parent else ""
+        for tag in (_CHILD_ORDER if kinds is None else kinds):
+            prefix = PREFIX.get(tag, tag)
+            for n in (num, num.lower()) if num.lower() != num else (num,):
+                eid = f"{lead}{prefix}_{n}"
+                if eid in self.ids:
+                    return eid
         return None
 
     def find_top(self, kind: frozenset[str], num: str, context: list[str]) -> str | None:
@@ -110,6 +116,13 @@ class Index:
             elif s == score:
                 tie = True
         return None if tie else best
+
+
+#: eId prefix -> element, for the numbered units
+_ELEMENT_OF = {PREFIX.get(u, u): u for u in UNITS}
+#: the elements a step without a named kind ("(1)" in "Article 5(1)") may be, most likely first
+_CHILD_ORDER = ("paragraph", "point", "subsection", "subparagraph", "clause", "subclause", "item", "indent",
+                "article", "section", "list_item", "rule", "subrule")
 
 
 @dataclass
@@ -151,14 +164,14 @@ def resolve(index: Index, path: list[Step], context: list[str], relative_to: str
     if not path:
         if relative_to:
             for eid in reversed(context):
-                if index.tag.get(eid) in _RELATIVE_KINDS.get(relative_to, {relative_to}):
+                if index.kind(eid) in _RELATIVE_KINDS.get(relative_to, {relative_to}):
                     return eid
         return None
     first = path[0]
     if relative_to:
         base = None
         for eid in reversed(context):
-            if index.tag.get(eid) in _RELATIVE_KINDS.get(relative_to, {relative_to}):
+            if index.kind(eid) in _RELATIVE_KINDS.get(relative_to, {relative_to}):
                 base = eid
                 break
         if base is None:
@@ -175,7 +188,7 @@ def resolve(index: Index, path: list[Step], context: list[str], relative_to: str
         hit = index.child(eid, first.num, first.kinds)
         if hit is not None:
             return _descend(index, hit, path[1:])
-        if index.tag.get(eid) in ANCHORS:
+        if index.kind(eid) in ANCHORS:
             break
     return None
 
@@ -741,11 +754,6 @@ def finder_for(lang: str, tradition: str, letters: str, chast_used: bool = False
     return find_english
 
 
-_QUICK = {"eng": re.compile(r"(?:Article|[Pp]aragraph|[Pp]oint|[Ss]ection|[Ss]ubsection|Chapter|[Cc]lause|Part|"
-                            r"[Ss]ub-?paragraph|CHAPTER|PART|Title)s?\s+[\dIVXLC(]|this\s|that\s"),
-          "rus": re.compile(r"(?i)(?:пункт|стат|част|глав|раздел|параграф|ст\.|п\.|пп\.|подп\.)\w*\s+[\d«а-я]"),
-          "kaz": re.compile(r"\d\s*-\s*(?:ба|тарма|тарау|бөл|параграф)|\)\s+тармақша")}
-
 
 @dataclass
 class Link:
@@ -763,55 +771,62 @@ class Link:
 def _blocks(root: etree._Element):
     """Each searchable ``<p>`` with the eIds of the units around it (outermost first)."""
     doc = root[0] if len(root) else root
+    cache: dict[etree._Element, list[str]] = {}
     for part in doc:
-        if not isinstance(part.tag, str):
+        if not isinstance(part.tag, str) or part.tag[len(NS):] in ("meta", "preface"):
             continue
-        local = etree.QName(part).localname
-        if local in ("meta", "preface"):
-            continue
-        stack: list[tuple[etree._Element, list[str]]] = [(part, [])]
-        while stack:
-            el, ctx = stack.pop()
-            for child in reversed(el):
-                if not isinstance(child.tag, str):
-                    continue
-                name = child.tag[len(NS):] if child.tag.startswith(NS) else ""
-                if name == "p":
-                    yield child, ctx
-                elif name in ("num", "heading", "meta", "noteRef", "subheading"):
-                    continue
-                else:
-                    eid = child.get("eId")
-                    if eid and name in UNITS:
-                        stack.append((child, ctx + [eid]))
-                    elif name == "hcontainer" and child.get("name") == "text":
-                        # text after a list ("Обязательства, указанные в подпунктах 1) ... настоящего
-                        # пункта"): it continues the unit before it
-                        prev = child.getprevious()
-                        prev_id = prev.get("eId") if prev is not None else None
-                        local = etree.QName(prev).localname if prev is not None else ""
-                        stack.append((child, ctx + [prev_id] if prev_id and local in UNITS else ctx))
-                    else:
-                        stack.append((child, ctx))
+        for p in part.iter(NS + "p"):
+            if p.text is None and not len(p):
+                continue
+            yield p, _lazy_context(p.getparent(), part, cache)
+
+
+def _lazy_context(parent, part, cache):
+    """A function returning the context of *parent*, computed on first use (most texts hold no reference)."""
+    def get():
+        ctx = cache.get(parent)
+        if ctx is None:
+            ctx = cache[parent] = _context(parent, part)
+        return ctx
+    return get
+
+
+def _context(el: etree._Element, stop: etree._Element) -> list[str]:
+    """eIds of the units holding *el*, outermost first; loose text after a list continues the unit before it."""
+    ctx: list[str] = []
+    while el is not None and el is not stop:
+        tag = el.tag
+        name = tag[len(NS):] if isinstance(tag, str) and tag.startswith(NS) else ""
+        if name in ("num", "heading", "subheading"):
+            return []
+        eid = el.get("eId")
+        if eid and name in UNITS:
+            ctx.append(eid)
+        elif name == "hcontainer" and el.get("name") == "text":
+            # text after a list ("Обязательства, указанные в подпунктах 1) ... настоящего пункта")
+            prev = el.getprevious()
+            prev_id = prev.get("eId") if prev is not None else None
+            if prev_id and isinstance(prev.tag, str) and prev.tag[len(NS):] in UNITS:
+                ctx.append(prev_id)
+        el = el.getparent()
+    ctx.reverse()
+    return ctx
 
 
 def scan(root: etree._Element, lang: str, tradition: str = "eu", letters: str = "") -> tuple[Index, list[Link]]:
     """Find and resolve the references in every block of *root* (without changing it)."""
     index = Index(root)
-    quick = _QUICK.get(lang, _QUICK["eng"])
+    may_hold = _MAY_HOLD.get(lang, _MAY_HOLD["eng"])
     chast_used = False
     if lang == "rus" and tradition == "ru":
         chast_used = any(re.search(r"(?i)\bчаст(?:ью|и|ь|ям|ями|ях)\s+\d", p.text or "")
-                         for p, _ in _blocks(root))
+                         for p, _ctx in _blocks(root))
     find = finder_for(lang, tradition, letters or "abcdefghijklmnopqrstuvwxyz", chast_used)
     links: list[Link] = []
-    blocks = list(_blocks(root))
-    for p, ctx in blocks:
-        if p.text is None and len(p) == 0:
-            continue
+    for p, ctx in _blocks(root):
         last_article: str | None = None
         for child, text in _slots(p):
-            if not text or not quick.search(text):
+            if not text or not may_hold(text):
                 continue
             for found in find(text):
                 if found.external:
@@ -825,16 +840,34 @@ def scan(root: etree._Element, lang: str, tradition: str = "eu", letters: str = 
                             href = _descend(index, last_article, t.path) if t.path else last_article
                         upto = None
                     else:
-                        href = resolve(index, t.path, ctx, rel)
-                        upto = resolve(index, t.upto, ctx, rel) if t.upto else None
-                    if href and index.tag.get(href) == "article":
+                        href = resolve(index, t.path, ctx(), rel)
+                        upto = resolve(index, t.upto, ctx(), rel) if t.upto else None
+                    if href and index.kind(href) == "article":
                         last_article = href
                     elif href and "__art_" in "__" + href:
                         last_article = _article_of(href) or last_article
-                    links.append(Link(p, t.start, t.end, text[t.start:t.end], href, upto,
-                                      ctx[-1] if ctx else "", ))
-                    links[-1].slot = child  # type: ignore[attr-defined]
+                    context = ctx()
+                    link = Link(p, t.start, t.end, text[t.start:t.end], href, upto, context[-1] if context else "")
+                    link.slot = child  # type: ignore[attr-defined]
+                    links.append(link)
     return index, links
+
+
+def _may_hold_en(text: str) -> bool:
+    return ("rticle" in text or "aragraph" in text or "oint" in text or "ection" in text or "hapter" in text
+            or "lause" in text or "art " in text or "PART" in text or "itle " in text or "CHAPTER" in text)
+
+
+def _may_hold_ru(text: str) -> bool:
+    return ("ункт" in text or "тать" in text or "ст." in text or "аст" in text or "лав" in text or "п." in text
+            or "аздел" in text or "араграф" in text or "подп" in text)
+
+
+def _may_hold_kk(text: str) -> bool:
+    return "ба" in text or "тарма" in text or "тарау" in text or "бөл" in text or "араграф" in text
+
+
+_MAY_HOLD = {"eng": _may_hold_en, "rus": _may_hold_ru, "kaz": _may_hold_kk}
 
 
 def _article_of(eid: str) -> str | None:
@@ -858,72 +891,49 @@ def link(root: etree._Element, context) -> list[Diagnostic]:
     """
     profile = context.profile
     _index, links = scan(root, profile.lang, profile.tradition, profile.letters)
-    by_slot: dict[tuple[int, int], list[Link]] = {}
-    owners: dict[int, etree._Element] = {}
+    by_p: dict[int, tuple[etree._Element, dict[int, list[Link]]]] = {}
     for ln in links:
-        if ln.href is None or (ln.upto is None and getattr(ln, "slot", None) is None and False):
+        if ln.href is None:
             continue
-        if ln.upto is None and _is_range(ln):
-            continue
-        key = (id(ln.element), id(ln.slot))  # type: ignore[attr-defined]
-        by_slot.setdefault(key, []).append(ln)
-        owners[id(ln.element)] = ln.element
-    done: set[int] = set()
-    for key, lns in by_slot.items():
-        p = owners[key[0]]
-        if id(p) in done:
-            continue
-        done.add(id(p))
-        per_slot: dict[int, list[Link]] = {}
-        for (pid, sid), group in by_slot.items():
-            if pid == id(p):
-                per_slot[sid] = group
+        entry = by_p.get(id(ln.element))
+        if entry is None:
+            entry = by_p[id(ln.element)] = (ln.element, {})
+        entry[1].setdefault(id(ln.slot), []).append(ln)  # type: ignore[attr-defined]
+    for p, per_slot in by_p.values():
         _apply(p, per_slot)
     return []
 
 
-def _is_range(ln: Link) -> bool:
-    return False
+def _spans(group: list[Link]):
+    spans = []
+    last = -1
+    for ln in sorted(group, key=lambda x: x.start):
+        if ln.start < last:
+            continue
+        if ln.upto:
+            spans.append((ln.start, ln.end, "rref", {"from": "#" + ln.href, "upTo": "#" + ln.upto}))
+        else:
+            spans.append((ln.start, ln.end, "ref", {"href": "#" + ln.href}))
+        last = ln.end
+    return spans
 
 
 def _apply(p: etree._Element, per_slot: dict[int, list[Link]]) -> None:
-    slot_of = {id(None): None}
-    for child in p:
-        slot_of[id(child)] = child
-
-    def find_for(owner):
-        def find(text):
-            group = per_slot.get(id(owner), [])
-            spans = []
-            last = -1
-            for ln in sorted(group, key=lambda x: x.start):
-                if ln.start < last:
-                    continue
-                if ln.upto:
-                    spans.append((ln.start, ln.end, "rref", {"from": "#" + ln.href, "upTo": "#" + ln.upto}))
-                else:
-                    spans.append((ln.start, ln.end, "ref", {"href": "#" + ln.href}))
-                last = ln.end
-            return spans
-        return find
-
-    # each slot separately, last first so that inserted elements do not move the others
+    """Wrap the links of each text slot of *p* (its text, the tails of its children)."""
     slots = [(None, p.text or "")] + [(c, c.tail or "") for c in p]
-    for owner, text in reversed(slots):
-        if id(owner) not in per_slot:
+    for owner, text in reversed(slots):   # last first: inserting does not move the earlier slots
+        group = per_slot.get(id(owner))
+        if not group:
             continue
-        find = find_for(owner)
+        tmp = etree.Element("tmp")
+        tmp.text = text
+        spans = _spans(group)
+        wrap_spans(tmp, lambda _t: spans, NS)
         if owner is None:
-            tmp = etree.Element("tmp")
-            tmp.text = text
-            wrap_spans(tmp, find, NS)
             p.text = tmp.text
             for k, node in enumerate(list(tmp)):
                 p.insert(k, node)
         else:
-            tmp = etree.Element("tmp")
-            tmp.text = text
-            wrap_spans(tmp, find, NS)
             owner.tail = tmp.text
             at = p.index(owner)
             for k, node in enumerate(list(tmp), 1):
@@ -957,7 +967,8 @@ def add_citations(graph, root: etree._Element, base: str | None = None) -> int:
                and etree.QName(el).localname in UNITS]
     position = {eid: k for k, eid in enumerate(ordered)}
     added = 0
-    for p, ctx in _blocks(root):
+    for p, get_ctx in _blocks(root):
+        ctx = get_ctx()
         if not ctx:
             continue
         subject = uri(ctx[-1])

@@ -147,3 +147,10 @@ def test_indents_are_counted_not_numbered():
     root = parse("Article 1\nTitle\n1. The following:\n\u2014 first indent;\n\u2014 second indent.\n",
                  lang="en", tradition="eu")
     assert eids(root, "indent") == ["art_1__para_1__indent_1", "art_1__para_1__indent_2"]
+
+
+def test_official_publication_named_in_the_title_block():
+    doc = akn.parse("REGULATION (EU) 2016/679 OF THE EUROPEAN PARLIAMENT AND OF THE COUNCIL\n\nof 27 April 2016\n\n"
+                    "(OJ L 119, 4.5.2016, p. 1)\n\nArticle 1\nSubject\nText.\n")
+    pub = doc.root.find(".//a:meta/a:publication", NS)
+    assert (pub.get("date"), pub.get("name"), pub.get("number")) == ("2016-05-04", "L", "119")

@@ -70,6 +70,9 @@ class Profile:
     date_patterns: list[re.Pattern] = field(default_factory=list)   # groups: day, month, year
     number_patterns: list[re.Pattern] = field(default_factory=list)  # group: number
     months: dict[str, int] = field(default_factory=dict)
+    #: official publication in the title block: groups name, number, day, month, year
+    publication: re.Pattern | None = None
+    publication_name: str = ""
     #: detection: (pattern, weight) scored on a sample of lines
     detect: list[tuple[re.Pattern, float]] = field(default_factory=list)
     #: "Heading.—Text": a heading run into the text that follows it (Commonwealth style)

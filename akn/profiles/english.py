@@ -42,6 +42,8 @@ EN_EU = Profile(
     number_patterns=[re.compile(r"(?:REGULATION|DIRECTIVE|DECISION)\s+\((?:EU|EC|EEC|EU, Euratom)\)\s+(?:No\s+)?(?P<year>\d{4})/(?P<number>\d+)"),
                      re.compile(r"(?:REGULATION|DIRECTIVE|DECISION)\s+(?:\((?:EU|EC|EEC)\)\s+)?No\s+(?P<number>\d+)/(?P<year>\d{4})")],
     months=MONTHS_EN,
+    publication=re.compile(r"\(?OJ\s+(?P<name>L|C)\s+(?P<number>\d+[A-Z]?),\s+(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})"),
+    publication_name="Official Journal of the European Union",
     detect=[(re.compile(r"Article\s+\d+[a-z]*\s*$"), 3.0), (re.compile(r"Having regard to"), 5.0),
             (re.compile(r"Whereas:"), 5.0), (re.compile(r"CHAPTER\s+[IVXLC]+\s*$"), 3.0),
             (re.compile(r"\d+\.\s{1,3}[A-Z]"), 0.3)],

@@ -85,6 +85,9 @@ RU_RF = Profile(
     title_pattern=_TITLE_RU,
     date_patterns=[_DATE_RU, _DATE_RF],
     number_patterns=[re.compile(r"(?:N|№)\s*(?P<number>\d+-ФЗ|\d+-ФКЗ)")],
+    publication=re.compile(r"(?P<name>Собрание законодательства (?:Российской Федерации|РФ)),\s+(?P<day>\d{2})\."
+                           r"(?P<month>\d{2})\.(?P<year>\d{4}),\s+N\s+(?P<number>\d+)"),
+    publication_name="Собрание законодательства Российской Федерации",
     months=MONTHS_RU,
     detect=[(re.compile(r"Российской\s+Федерации"), 3.0), (re.compile(r"ФЗ\b"), 3.0),
             (re.compile(r"Статья\s+\d+\.\d+"), 3.0), (re.compile(r"ГЛАВА\s+[IVXLC]+\."), 3.0),
