@@ -7,7 +7,9 @@ from pathlib import Path
 from akn.build import build
 from akn.document import Document
 from akn.errors import Diagnostic, InputError
-from akn.lexer import LexInput, looks_like_markdown, prepare, strip_markdown
+from akn.classify import prepare
+from akn.lexer import LexInput
+from akn.markdown import looks_like_markdown, strip_markdown
 from akn.metadata import detect_metadata
 from akn.normalise import normalise
 from akn.parser import parse_lines

@@ -1,0 +1,57 @@
+"""Markdown conversions of acts: recognise them and remove their decoration."""
+from __future__ import annotations
+
+import re
+
+from akn.normalise import Source
+
+_MD_HEADING = re.compile(r"^#{1,6}\s+")
+_MD_ANCHOR = re.compile(r"^(?:<a\s+(?:id|name)=\"[^\"]*\"\s*>\s*</a>\s*)+$")
+_MD_GLUED = re.compile(r"\s+(#{2,6}\s+\S)")
+
+
+def strip_markdown(source: Source) -> Source:
+    """Remove Markdown decoration that conversions of acts add.
+
+    ``#`` headings, ``>`` quotes, ``**bold**``/``*italic*`` around a whole
+    line, backslash escapes and HTML anchor lines go; a heading glued to the
+    end of a line (``... in place. ## IV - Procedure``) is split off, keeping
+    its line number.
+    """
+    lines: list[str] = []
+    linenos: list[int] = []
+    blanks: list[bool] = []
+    headings: list[bool] = []
+    for text, number, blank in zip(source.lines, source.linenos, source.blank_before):
+        if _MD_ANCHOR.match(text):
+            continue
+        parts = _MD_GLUED.split(text) if " #" in text else [text]
+        pieces = [parts[0]] + ["".join(parts[i:i + 2]) for i in range(1, len(parts), 2)]
+        for k, piece in enumerate(pieces):
+            is_heading = bool(_MD_HEADING.match(piece))
+            piece = _MD_HEADING.sub("", piece)
+            while piece.startswith(">"):
+                piece = piece[1:].lstrip()
+            if "**" in piece:
+                piece = piece.replace("**", "")
+            if len(piece) > 2 and piece[0] == "*" and piece[-1] == "*":
+                piece = piece[1:-1]
+            elif len(piece) > 2 and piece[0] == "_" and piece[-1] == "_":
+                piece = piece[1:-1]
+            if "\\" in piece:
+                piece = re.sub(r"\\([\\`*_{}\[\]()#+\-.!>])", r"\1", piece)
+            piece = piece.strip()
+            if piece:
+                lines.append(piece)
+                linenos.append(number)
+                blanks.append(blank if k == 0 else True)
+                headings.append(is_heading)
+    return Source(lines, linenos, source.name, blanks, headings)
+
+
+def looks_like_markdown(source: Source) -> bool:
+    hits = 0
+    for text in source.lines[:400]:
+        if text.startswith(("#", "**", "> ", "<a id=")):
+            hits += 1
+    return hits >= 3
