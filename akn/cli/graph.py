@@ -27,7 +27,10 @@ def graph(files, output, fmt, base, no_concepts):
     (number, heading, text, position, parent and children) and eli:is_about links to
     the concepts the text mentions, with the words that were found.
 
-    Example: akn graph act.xml -f ttl -o act.ttl --base https://example.gov/
+    Example:
+
+    \b
+      akn graph act.xml -f ttl -o act.ttl --base https://example.gov/
     """
     from akn import rdf
     from akn.store import graphs_of

@@ -25,8 +25,8 @@ def load(files, store_dir, endpoint, base, wait, optimize):
 
     Examples:
 
+    \b
       akn load act.xml --store graph.db
-
       akn load act.xml --endpoint http://127.0.0.1:7878
     """
     from akn.store import Endpoint, Store, StoreError

@@ -18,7 +18,10 @@ import click
 @click.option("-f", "--format", "fmt", type=click.Choice(["table", "json", "csv", "tsv"]), default="table",
               show_default=True, help="Output: aligned table, SPARQL JSON results, CSV or TSV.")
 @click.option("--timeout", type=float, default=30.0, show_default=True, help="Stop the query after this many seconds.")
-def query(query, qfile, name, list_, store_dir, endpoint, fmt, timeout):
+@click.option("--union/--no-union", default=True, show_default=True,
+              help="With --endpoint: send Oxigraph's union-default-graph parameter so the query sees every named "
+                   "graph; use --no-union for servers configured to do that themselves (Fuseki, Virtuoso).")
+def query(query, qfile, name, list_, store_dir, endpoint, fmt, timeout, union):
     """Run a read-only SPARQL query over every act loaded.
 
     Give the query as an argument, with --file, or by --name for a canned
@@ -27,8 +30,8 @@ def query(query, qfile, name, list_, store_dir, endpoint, fmt, timeout):
 
     Examples:
 
+    \b
       akn query --name biometric-data --store graph.db
-
       akn query 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }' --store graph.db -f csv
     """
     from akn import sparql
@@ -53,7 +56,7 @@ def query(query, qfile, name, list_, store_dir, endpoint, fmt, timeout):
         text = query
     from akn.store import Endpoint, Store, StoreError
     try:
-        target = Store(store_dir) if store_dir else Endpoint(endpoint)
+        target = Store(store_dir) if store_dir else Endpoint(endpoint, union=union)
         res = target.query(text, timeout=timeout, source=source)
     except (sparql.QueryError, StoreError) as exc:
         click.echo(f"error: {exc}" if isinstance(exc, StoreError) else str(exc), err=True)
