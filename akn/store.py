@@ -77,6 +77,9 @@ def graphs_of(sources, base, parse_text=True):
         if isinstance(src, rdflib.Graph):
             yield str(src.identifier), src
             continue
+        if hasattr(src, "root") and not isinstance(src, (str, bytes, Path)):
+            yield getattr(src, "source", None) or getattr(src, "frbr_uri", "<document>"), rdf.graph(src, base)
+            continue
         name = str(src) if isinstance(src, (str, Path)) and not str(src).lstrip().startswith("<") else "<xml>"
         if parse_text and isinstance(src, (str, Path)) and name != "<xml>" and not _looks_like_xml(Path(src)):
             import akn
