@@ -1,4 +1,4 @@
-"""Defined terms: ``<def>`` where a term is defined, ``<term refersTo>`` where it is used.
+r"""Defined terms: ``<def>`` where a term is defined, ``<term refersTo>`` where it is used.
 
 The pass :func:`mark` finds
 
@@ -26,8 +26,8 @@ Kazakh suffixes (only the last word changes; ``бап`` / ``бабы``, ``тар
 ``тармағы``). One regular expression over all terms, longest first, keeps
 the pass linear in the size of the text.
 
->>> term_pattern("цифровой актив", "rus").pattern
-'(?<!\\\\w)[цЦ]ифров\\\\w{0,4}\\\\s+актив\\\\w{0,4}(?!\\\\w)'
+>>> print(term_pattern("цифровой актив", "rus").pattern)
+(?<![\w-])[цЦ]ифров\w{0,4}[\s-]+актив\w{0,4}(?!\w)
 """
 from __future__ import annotations
 
@@ -119,6 +119,8 @@ def find_definitions(root: etree._Element, lang: str) -> list[tuple[etree._Eleme
             unit = parent.getparent()
             if _local(unit) not in ("point", "paragraph", "subsection", "item", "clause", "indent", "subparagraph"):
                 continue
+            if unit.get("status") == "removed":   # "3) алып тасталды - ҚР ... Заңымен": a repealed definition
+                continue
             if parent.index(p) != 0:
                 continue
             text = p.text or ""
@@ -189,12 +191,12 @@ def term_pattern(term: str, lang: str) -> re.Pattern:
         if head[:1].isalpha():
             parts[0] = _first(head[0]) + head[1:]
     body = r"[\s-]+".join(parts) if lang != "eng" else r"\s+".join(parts)
-    return re.compile(rf"(?<!\w){body}(?!\w)")
+    return re.compile(rf"(?<![\w-]){body}(?!\w)")
 
 
 def _bare(pattern: re.Pattern) -> str:
     """The pattern of :func:`term_pattern` without its word-boundary guards."""
-    return pattern.pattern[len(r"(?<!\w)"):-len(r"(?!\w)")]
+    return pattern.pattern[len(r"(?<![\w-])"):-len(r"(?!\w)")]
 
 
 def mark(root: etree._Element, context) -> list[Diagnostic]:
@@ -272,7 +274,7 @@ def _add_tlc(root, terms: list[Term], context) -> None:
         slug = re.sub(r"[^\w]+", "_", term.text.lower()).strip("_") or "term"
         el = etree.SubElement(refs, NS + "TLCTerm")
         el.set("eId", term.eid)
-        el.set("href", f"/ontology/term/{country}/{quote(slug)}")
+        el.set("href", f"/ontology/term/{country}/{slug}")
         el.set("showAs", term.text)
 
 
@@ -290,7 +292,7 @@ def _mark_uses(root, terms: list[Term], lang: str, def_ps: set) -> None:
         firsts.update({"i", "I"} if firsts & {"і", "І"} else set())
     # one scan: a cheap test of the first letter, then the terms, longest first
     lead = "[" + "".join(re.escape(c) for c in sorted(firsts)) + "]"
-    big = re.compile(rf"\b(?={lead})(?:" + "|".join(f"(?P<t{k}>{_bare(p)})" for k, p in enumerate(patterns))
+    big = re.compile(rf"\b(?<!-)(?={lead})(?:" + "|".join(f"(?P<t{k}>{_bare(p)})" for k, p in enumerate(patterns))
                      + r")(?!\w)")
     names = {f"t{k}": t for k, t in enumerate(ordered)}
 

@@ -313,7 +313,8 @@ def _en_phrase(text: str, pos: int, m: re.Match) -> tuple[list[Target], int] | N
 def find_english(text: str) -> list[Found]:
     """Reference phrases in an English text (paths not yet resolved).
 
-    >>> [(text[t.start:t.end], [s.num for s in t.path]) for f in find_english(text := "see point (a) of Article 6(1)") for t in f.targets]
+    >>> text = "see point (a) of Article 6(1)"
+    >>> [(text[t.start:t.end], [s.num for s in t.path]) for f in find_english(text) for t in f.targets]
     [('point (a) of Article 6(1)', ['6', '1', 'a'])]
     """
     out: list[Found] = []

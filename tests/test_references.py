@@ -196,3 +196,11 @@ def test_refs_are_inline_and_text_is_kept():
 def test_pass_can_be_switched_off():
     doc = akn.parse("Article 1\nScope\n1. See Article 1.\n", lang="en", tradition="eu", passes=())
     assert doc.root.find(f".//{NS}ref") is None
+
+
+@pytest.mark.parametrize("module", ["akn.references", "akn.definitions", "akn.inline"])
+def test_doctests(module):
+    import doctest
+    import importlib
+    result = doctest.testmod(importlib.import_module(module))
+    assert result.attempted > 0 and result.failed == 0
