@@ -123,7 +123,8 @@ class Classifier:
     def __init__(self, profile: Profile):
         self.profile = profile
         self.items = list(profile.item_patterns.items())
-        editorial = [("banner", profile.banner), ("footnote", profile.footnote), ("toc", profile.toc_placeholder)]
+        editorial = [("banner", profile.banner), ("footnote", profile.footnote), ("toc", profile.toc_placeholder),
+                     ("history", profile.history)]
         self.editorial = [(k, p, first_chars(p)) for k, p in editorial if p is not None]
         self.heads = [(h, first_chars(h.pattern)) for h in profile.heads]
 

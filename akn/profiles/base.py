@@ -61,6 +61,7 @@ class Profile:
     #: editorial matter (never law text)
     banner: re.Pattern | None = None         # "Примечание ИЗПИ!": a note whose body follows
     footnote: re.Pattern | None = None       # "Сноска. ...": a note about the enclosing unit
+    history: re.Pattern | None = None        # "(в ред. ...)" on its own line: a note about the unit just read
     toc_placeholder: re.Pattern | None = None
     inline_note: re.Pattern | None = None    # "(в ред. Федерального закона ...)" inside a line
     repealed: re.Pattern | None = None       # searched in a unit's own text
