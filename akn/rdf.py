@@ -117,6 +117,10 @@ def _date(v):
 
 def identity(root, base: str = DEFAULT_BASE) -> dict:
     """Work and expression URIs, language and metadata of a document."""
+    ns = etree.QName(root).namespace if isinstance(root.tag, str) else None
+    if ns != C.AKN_NS:
+        raise ValueError(f"not an Akoma Ntoso 3.0 document: root element {etree.QName(root).localname!r} "
+                         f"in namespace {ns or '(none)'}; expected {C.AKN_NS}")
     meta = C.doc_element(root).find(_A + "meta")
     if meta is None:
         raise ValueError("not an Akoma Ntoso document: no <meta>")

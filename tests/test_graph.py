@@ -136,3 +136,11 @@ def test_parsed_acts_give_conforming_graphs(name, corpus, shapes_and_scheme):
     ok, text = conforms(g, shapes_and_scheme)
     assert ok, text[:3000]
     assert len({u.eid for u in C.units(doc.root)}) == len(set(g.subjects(RDF.type, ELI.LegalResourceSubdivision)))
+
+
+def test_akn_2_0_is_refused_with_a_clear_message(corpus):
+    path = need(corpus / "in_aadhaar_act_2016_akn20.xml")
+    r = subprocess.run([sys.executable, "-m", "akn", "graph", str(path)], capture_output=True, text=True, cwd=REPO)
+    assert r.returncode == 1
+    assert "not an Akoma Ntoso 3.0 document" in r.stderr and "http://www.akomantoso.org/2.0" in r.stderr
+    assert "Traceback" not in r.stderr
