@@ -353,3 +353,13 @@ def test_html_concept_badges_for_a_parsed_and_tagged_act():
     # without the option, the same act has no concept markup
     plain = lhtml.document_fromstring(akn.render(doc, to="html"))
     assert not css(plain, "a.akn-concept, a.akn-term, section.akn-concept-index")
+
+
+def test_markdown_quoted_structures_are_block_quotations():
+    _, path = source(CORPUS_AKN[2])
+    lines = akn.render(path, to="md").splitlines()
+    i = lines.index("> **2A** A copy of a warrant may be served under subsection (2) on a person "
+                    "outside the United Kingdom (and may relate to conduct outside the United "
+                    "Kingdom).")
+    assert lines[i - 2:i] == ["> “", ">"]
+    assert sum(1 for line in lines if line in ("> “", "> “")) == 5     # five quoted structures

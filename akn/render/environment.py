@@ -71,16 +71,13 @@ def md_block(value) -> str:
 _BLANK_RUNS = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
 
 
-def md_quote(value) -> str:
-    r"""Prefix every line with '> ' (a Markdown block quotation).
+def blank_lines(value) -> str:
+    r"""At most one blank line in a row (and none at the ends).
 
-    >>> print(md_quote("a\n\n\n\nb"))
-    > a
-    >
-    > b
+    >>> blank_lines("a\n\n\n\nb\n")
+    'a\n\nb'
     """
-    text = _BLANK_RUNS.sub("\n\n", str(value).strip("\n"))
-    return "\n".join("> " + line if line.strip() else ">" for line in text.split("\n"))
+    return _BLANK_RUNS.sub("\n\n", str(value).strip("\n"))
 
 
 def yaml_str(value) -> str:
@@ -124,7 +121,7 @@ def environment(template_dir: str | None = None) -> jinja2.Environment:
         "squash": squash,
         "md": md_escape,
         "mdblock": md_block,
-        "mdquote": md_quote,
+        "blank_lines": blank_lines,
         "yaml": yaml_str,
     })
     return env
