@@ -402,6 +402,8 @@ def _can_be_heading(c: Classified, caps_only: bool) -> bool:
     text = c.text
     if len(text) > 250 or text.endswith((":", ";", ",")):
         return False
+    if text.endswith(".") and len(text) > 80:   # a sentence of the body, not a heading
+        return False
     if caps_only:
         letters = [ch for ch in text if ch.isalpha()]
         return bool(letters) and sum(ch.isupper() for ch in letters) >= 0.8 * len(letters)
