@@ -30,7 +30,8 @@ class Context:
 Pass = Callable[[etree._Element, Context], list[Diagnostic]]
 
 #: name -> dotted path of the pass function, in the order they run
-PASSES: dict[str, str] = {"references": "akn.references.link", "definitions": "akn.definitions.mark"}
+PASSES: dict[str, str] = {"references": "akn.references.link", "external_refs": "akn.external_refs.link",
+                         "definitions": "akn.definitions.mark"}
 
 
 def run_passes(root: etree._Element, context: Context, enabled: tuple[str, ...] | None = None) -> list[Diagnostic]:
