@@ -149,7 +149,7 @@ class Renderer:
         self.globals = {"state": self, "info": self.info, "meta": self.meta,
                         "standalone": standalone, "fmt": fmt, "variant": variant}
         self.units = 0            # depth of hierarchical units around the element rendered
-        self._tight = variant in ("uk", "us")
+        self._tight = variant in ("uk", "us", "outline", "ru")
         token = ACTIVE.set(self)
         try:
             base = self._module("_base")
