@@ -77,6 +77,8 @@ CORPUS_AKN = ["us_act_2011-11-29_public_law_112-61.akn.xml",
               "gb-sct_ssi_2017_126_commencement_order.akn.xml",
               "za_judgment_2008-11-26_fourway_haulage.akn.xml"]
 LOCAL = sorted(p.name for p in RENDER_FIXTURES.glob("*.akn.xml"))
+#: documents made by akn.parse, kept as fixtures of the parser
+PARSED = sorted("../" + p.name for p in FIXTURES.glob("*.xml"))
 DECORATION = ".akn-concept, .akn-noteref, .akn-note-marker, .akn-backlink"
 
 
@@ -135,7 +137,7 @@ def html_text(page) -> str:
     return squash(page.text_content())
 
 
-@pytest.mark.parametrize("name", CORPUS_AKN + LOCAL)
+@pytest.mark.parametrize("name", CORPUS_AKN + LOCAL + PARSED)
 def test_html_keeps_every_heading_and_paragraph(name):
     root, path = source(name)
     page = lhtml.document_fromstring(akn.render(path, to="html"))
@@ -144,7 +146,7 @@ def test_html_keeps_every_heading_and_paragraph(name):
     assert not missing, f"{len(missing)} texts missing, first: {missing[:3]}"
 
 
-@pytest.mark.parametrize("name", CORPUS_AKN + LOCAL)
+@pytest.mark.parametrize("name", CORPUS_AKN + LOCAL + PARSED)
 def test_html_anchors_every_unit_and_links_the_toc(name):
     root, path = source(name)
     page = lhtml.document_fromstring(akn.render(path, to="html"))
@@ -285,7 +287,7 @@ def md_text(md: str) -> str:
     return squash(t)
 
 
-@pytest.mark.parametrize("name", CORPUS_AKN + LOCAL)
+@pytest.mark.parametrize("name", CORPUS_AKN + LOCAL + PARSED)
 def test_markdown_keeps_every_heading_and_paragraph(name):
     root, path = source(name)
     text = md_text(akn.render(path, to="md"))

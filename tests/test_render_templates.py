@@ -218,3 +218,34 @@ def test_html_shows_any_text_literally(text):
     assert " ".join(page.xpath("//h2//span[@class='akn-heading']")[0].text_content().split()) \
         == squash
     assert not para.xpath(".//*[not(self::b)]")                 # no markup came from the text
+
+
+# -- golden files (read and checked by hand; regenerate with AKN_REGEN_GOLDEN=1) ----------
+
+import os  # noqa: E402
+
+GOLDEN = [("act_with_annex.akn.xml", "md"), ("act_with_annex.akn.xml", "txt"),
+          ("amendment.akn.xml", "md")]
+
+
+@pytest.mark.parametrize("name,fmt", GOLDEN)
+def test_golden_renderings(name, fmt):
+    src = FIXTURES / "render" / name
+    golden = src.with_name(name.replace(".akn.xml", f".golden.{fmt}"))
+    out = akn.render(src, to=fmt)
+    if os.environ.get("AKN_REGEN_GOLDEN"):
+        golden.write_text(out, encoding="utf-8")
+    assert out == golden.read_text(encoding="utf-8")
+
+
+def test_template_dir_can_change_one_tradition_of_plain_text(tmp_path):
+    write(tmp_path, "txt/uk/_units.txt.j2", """{% import "default:txt/_units.txt.j2" as base with context %}
+{% macro section(node) %}
+
+§ {{ base.default(node)|trim }}
+{% endmacro %}""")
+    uk = akn.parse((FIXTURES / "uk_act.txt").read_bytes())
+    lines = akn.render(uk, to="txt", template_dir=tmp_path).splitlines()
+    assert "§ 1 Requirement for consent" in lines
+    eu = akn.parse((FIXTURES / "eu_regulation.txt").read_bytes())    # other traditions unchanged
+    assert akn.render(eu, to="txt", template_dir=tmp_path) == akn.render(eu, to="txt")

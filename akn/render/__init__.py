@@ -127,6 +127,8 @@ def render(source, to: str = "html", *, standalone: bool = True,
             out = renderer.page()
     except FileNotFoundError as exc:
         raise RenderError(str(exc)) from None
+    except jinja2.TemplateNotFound as exc:
+        raise RenderError(f"template not found: {exc.name}") from None
     except jinja2.TemplateError as exc:
         where = f" ({exc.filename}:{exc.lineno})" if getattr(exc, "filename", None) else ""
         raise RenderError(f"template error{where}: {exc.message or exc}") from None

@@ -204,7 +204,7 @@ class Renderer:
             if not self._exists(name):
                 continue
             mods.append(self._module("_" + fam, name=name))
-            if overridden(self.env, name):
+            if overridden(self.env, name) and self._exists("default:" + name):
                 mods.append(self._module("_" + fam, default=True, name=name))
         return mods
 

@@ -142,5 +142,10 @@ def parenthetical(note) -> bool:
     return plain_text(note).startswith("(")
 
 
-FILTERS.update({"unit_notes": unit_notes, "free_notes": free_notes})
+def note_of(ref):
+    """The note in meta/notes that a noteRef points at, or None."""
+    return ACTIVE.get()._meta_note((ref.get("href") or "").lstrip("#"))
+
+
+FILTERS.update({"unit_notes": unit_notes, "free_notes": free_notes, "note_of": note_of})
 TESTS.update({"parenthetical": parenthetical})
