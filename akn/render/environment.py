@@ -32,7 +32,7 @@ def _text(value) -> str:
     return _SPACE.sub(" ", value)
 
 
-_MD_INLINE = re.compile(r"([\\`*_\[\]<>|~])")
+_MD_TABLE = str.maketrans({c: "\\" + c for c in "\\`*_[]<>|~"})
 _MD_ENTITY = re.compile(r"&(?=#?\w+;)")
 
 
@@ -44,8 +44,8 @@ def md_escape(value) -> str:
     """
     if not value:
         return ""
-    value = _MD_INLINE.sub(r"\\\1", _text(value))
-    return _MD_ENTITY.sub(r"\\&", value)
+    value = _text(value).translate(_MD_TABLE)
+    return _MD_ENTITY.sub(r"\\&", value) if "&" in value else value
 
 
 _MD_LINE_START = re.compile(r"^(\s*)([#>+=~-]|\d+[.)](?=\s|$))")

@@ -23,10 +23,6 @@ from akn.render.model import is_major, local, plain_text, title_sep
 ACTIVE: ContextVar = ContextVar("akn_render_active")
 
 
-def _r():
-    return ACTIVE.get()
-
-
 def render(node):
     """The element rendered by the macro of its family's partial template."""
     return ACTIVE.get().render(node)
