@@ -2,11 +2,11 @@
 
 For an element ``<ref>`` and output format ``html``, :meth:`Renderer.render`
 calls the macro ``ref`` of ``html/_inline.html.j2`` (the user's copy first,
-then the built-in one), or that template's ``default`` macro. Macros call
-``render(child)`` and ``children(node)`` to recurse, so the templates decide
-every character of the output; this module only keeps the state a walk
-needs (heading level, footnotes, concept uses) and the facts from
-:mod:`akn.render.model`.
+then the built-in one), or that template's ``default`` macro. Macros recurse
+with the filters ``child|render`` and ``node|children`` (see
+:mod:`akn.render.filters`), so the templates decide every character of the
+output; this module only keeps the state a walk needs (heading level,
+footnotes, concept uses) and the facts from :mod:`akn.render.model`.
 """
 from __future__ import annotations
 
