@@ -20,8 +20,8 @@ from markupsafe import Markup, escape
 from akn.render import families
 from akn.render.environment import environment, md_escape, overridden
 from akn.render.filters import ACTIVE
-from akn.render.model import (AKN_NAMESPACES, DOCUMENT_TYPES, Concept, Described, describe,
-                              find, local, read_meta)
+from akn.render.model import (AKN_NAMESPACES, DOCUMENT_TYPES, LEAF_UNITS, Concept, Described,
+                              describe, find, local, read_meta)
 
 EXTENSIONS = {"html": "html", "md": "md", "txt": "txt"}
 
@@ -470,7 +470,7 @@ def parts(node, renderer: "Renderer | None" = None) -> Parts:
         else:
             last = Group([c], False)
         out.append(last)
-    p.major = p.name in families.UNITS and (
+    p.major = p.name in families.UNITS and p.name not in LEAF_UNITS and (
         p.heading is not None or (p.name in families.MAJOR_UNITS and p.num is not None))
     if renderer is not None:
         anchors = renderer.info.anchors

@@ -275,20 +275,26 @@ def unit_label(el) -> str:
     return num_text or head_text
 
 
+#: units inside which no outline level starts (the table of contents stops there); a
+#: heading of theirs ("(a) IN GENERAL.—") is a run-in heading, not an outline level
+LEAF_UNITS = frozenset("""paragraph subparagraph subsection clause subclause alinea indent
+    point item list sublist proviso""".split())
+
+
 def is_major(el) -> bool:
-    """Does this unit open an outline level (heading + TOC entry)?"""
+    """Does this unit open an outline level (heading + TOC entry)?
+
+    Big units (chapter, article, section …) do when they have a number or a
+    heading; other units only with a heading, and never the small ones
+    (paragraph, point …) whose heading runs into their text.
+    """
     name = local(el)
-    if name not in UNITS:
+    if name not in UNITS or name in LEAF_UNITS:
         return False
     ns = el.tag[:-len(name)]
     if el.find(ns + "heading") is not None:
         return True
     return name in MAJOR_UNITS and el.find(ns + "num") is not None
-
-
-#: units inside which no outline level starts (the table of contents stops there)
-LEAF_UNITS = frozenset("""paragraph subparagraph subsection clause subclause alinea indent
-    point item list sublist proviso""".split())
 
 _NOT_META = "not(ancestor-or-self::*[local-name()='meta'])"
 _WITH_ID = f"descendant-or-self::*[@eId or @id or @wId][{_NOT_META}]"
