@@ -306,19 +306,19 @@ def _blocks(unit_el):
     offsets to the text/tail of the lxml nodes holding them."""
     blocks = []
 
-    def walk(el):
+    def walk(el, quoted=False):
         for child in el:
             name = local(child)
             if not name or name in SKIP_NAMES:
                 continue
-            if name in UNIT_NAMES and child.get("eId"):
+            if name in UNIT_NAMES and child.get("eId") and not quoted:
                 continue                       # a child unit holds its own text
             if name in BLOCK_NAMES:
                 collect(child)
-            elif name == "num":
+            elif name == "num" and not quoted:
                 continue
             else:
-                walk(child)
+                walk(child, quoted or name in QUOTED_NAMES)
 
     def collect(block):
         segs: list[tuple[int, int, etree._Element, str]] = []
@@ -352,7 +352,7 @@ def _blocks(unit_el):
             if local(n) in BLOCK_NAMES:
                 collect(n)
             else:
-                walk(n)
+                walk(n, True)
 
     walk(unit_el)
     return blocks

@@ -32,6 +32,7 @@ import urllib.parse
 import urllib.request
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
 
@@ -59,6 +60,7 @@ class Loaded:
     triples: int
 
 
+@lru_cache(maxsize=1)
 def ontology_ntriples() -> dict[str, bytes]:
     """The shipped vocabularies as N-Triples, keyed by file name."""
     import rdflib
@@ -169,10 +171,11 @@ class Store:
             try:
                 import pyoxigraph as ox
                 out = []
-                onto = ox.NamedNode(ONTOLOGY_GRAPH)
-                if not store.contains_named_graph(onto):
-                    for name, data in ontology_ntriples().items():
-                        store.load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=onto)
+                onto = ox.NamedNode(ONTOLOGY_GRAPH)      # always the scheme of this version
+                if store.contains_named_graph(onto):
+                    store.remove_graph(onto)
+                for name, data in ontology_ntriples().items():
+                    store.load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=onto)
                 for name, g in built:
                     gname = ox.NamedNode(str(g.identifier))
                     data = g.serialize(format="nt", encoding="utf-8")
