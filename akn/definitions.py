@@ -117,11 +117,13 @@ def find_definitions(root: etree._Element, lang: str) -> list[tuple[etree._Eleme
             if _local(parent) not in ("content", "intro"):
                 continue
             unit = parent.getparent()
-            if _local(unit) not in ("point", "paragraph", "subsection", "item", "clause", "indent", "subparagraph"):
+            if unit is article and not cyr:
+                pass   # UK style: unnumbered '“label” means ...' paragraphs of an Interpretation section
+            elif _local(unit) not in ("point", "paragraph", "subsection", "item", "clause", "indent", "subparagraph"):
+                continue
+            elif parent.index(p) != 0:
                 continue
             if unit.get("status") == "removed":   # "3) алып тасталды - ҚР ... Заңымен": a repealed definition
-                continue
-            if parent.index(p) != 0:
                 continue
             text = p.text or ""
             if cyr:

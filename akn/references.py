@@ -215,11 +215,12 @@ _EN_WORDS = {
     "point": "point", "points": "point", "subparagraph": "subparagraph", "subparagraphs": "subparagraph",
     "sub-paragraph": "subparagraph", "sub-paragraphs": "subparagraph",
     "section": "section", "sections": "section", "subsection": "subsection", "subsections": "subsection",
+    "sub-section": "subsection", "sub-sections": "subsection",
     "chapter": "chapter", "chapters": "chapter", "part": "part", "parts": "part", "title": "title",
     "clause": "clause", "clauses": "clause", "subclause": "subclause",
 }
 _EN_START = re.compile(
-    r"\b(?P<word>Articles?|[Pp]aragraphs?|[Pp]oints?|[Ss]ub-?paragraphs?|[Ss]ections?|[Ss]ubsections?"
+    r"\b(?<!-)(?P<word>Articles?|[Pp]aragraphs?|[Pp]oints?|[Ss]ub-?paragraphs?|[Ss]ections?|[Ss]ub-?sections?"
     r"|Chapters?|CHAPTER|Parts?|PART|Title|[Cc]lauses?|[Ss]ubclause)\s+(?=[\dIVXLC(])"
     r"|\b(?P<this>this|that)\s+(?P<tword>Article|paragraph|Chapter|Section|section|subsection|Part)\b")
 _EN_NUM = re.compile(r"(?:\d+[a-zA-Z]{0,3}|[IVXLC]+\b)(?:\(\w{1,5}\))*|\((?:\w{1,5})\)(?:\(\w{1,5}\))*")
@@ -235,6 +236,7 @@ _EN_EXTERNAL = re.compile(
     r"|Implementing|Delegated|Act\b|Statute|Agreement|Code|Rules?\b|Union|European|[A-Z][a-z]+\s+Act\b"
     r"|\d{4}\b|[A-Z]{2,})"
     r"|\s+of\s+the\s+(?!first|second|third|fourth|fifth|sixth|last)[A-Z]"
+    r"|,?\s+of\s+title\s+\d"
     r"|\s+(?:TFEU|TEU|EC|EEC|thereof|of\s+Regulation|of\s+Directive|of\s+Decision))")
 
 
