@@ -317,12 +317,12 @@ def add_definitions(graph, root: etree._Element, base: str | None = None) -> int
     """Add the defined terms to an RDF *graph* (SKOS); returns how many terms.
 
     Each ``TLCTerm`` becomes ``<expression>/~term_...`` a ``skos:Concept``
-    with ``skos:prefLabel`` (the term) and ``skos:definition`` (the text of
-    the defining unit); the defining unit gets ``akv:defines`` it. URIs
-    follow :mod:`akn.rdf`.
+    with ``skos:prefLabel`` (the term), ``skos:definition`` (the text of the
+    defining unit) and ``rdfs:isDefinedBy`` the defining unit. URIs follow
+    :mod:`akn.rdf` (``<expression>/~<eId>``).
     """
     from rdflib import Literal, URIRef
-    from rdflib.namespace import RDF, SKOS
+    from rdflib.namespace import RDF, RDFS, SKOS
 
     from akn import rdf
 
@@ -334,14 +334,14 @@ def add_definitions(graph, root: etree._Element, base: str | None = None) -> int
     count = 0
     for tlc in root.iter(NS + "TLCTerm"):
         eid = tlc.get("eId")
-        concept = URIRef(prefix + quote(eid))
+        concept = URIRef(prefix + quote(eid, safe="-._~!$&'()*+,;=:@"))
         graph.add((concept, RDF.type, SKOS.Concept))
         graph.add((concept, SKOS.prefLabel, Literal(tlc.get("showAs"), lang=lang)))
         unit_id = eid[len("term_"):].rsplit("_", 1)[0] if eid[len("term_"):] not in units else eid[len("term_"):]
         unit = units.get(unit_id)
         if unit is not None:
-            text = " ".join(" ".join(p.itertext()) for p in unit.iter(NS + "p"))
+            text = " ".join("".join(p.itertext()) for p in unit.iter(NS + "p"))
             graph.add((concept, SKOS.definition, Literal(re.sub(r"\s+", " ", text).strip(), lang=lang)))
-            graph.add((URIRef(prefix + quote(unit_id)), rdf.AKV.defines, concept))
+            graph.add((concept, RDFS.isDefinedBy, URIRef(prefix + quote(unit_id, safe="-._~!$&'()*+,;=:@"))))
         count += 1
     return count
