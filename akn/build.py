@@ -311,7 +311,7 @@ class Builder:
         for k, child in enumerate(kids):
             if child.kind != "note":
                 continue
-            target = owner
+            target = child.target or owner
             if child.style == "banner":
                 for later in kids[k + 1:]:
                     if later.kind not in ("p", "note"):

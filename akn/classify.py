@@ -181,8 +181,9 @@ def prepare(source: Source, profile: Profile) -> list[Classified]:
 
     A plain-text line is joined to the line before it when
 
-    * the document separates its paragraphs by blank lines and no blank
-      line stands between the two (a wrapped line), or
+    * the document separates its paragraphs by blank lines, no blank line
+      stands between the two and the first does not end a sentence or a
+      clause (a wrapped line), or
     * the line before does not end a sentence or a clause and this one does
       not start with a capital letter (a wrapped sentence: ``... N`` /
       ``258-ФЗ ...``, or a heading wrapped onto a second line).
@@ -195,9 +196,10 @@ def prepare(source: Source, profile: Profile) -> list[Classified]:
     classifier = Classifier(profile)
     blanks = source.blank_before
     md = source.md_heading or None
-    paragraph_mode = sum(blanks) >= 0.6 * len(blanks)
+    paragraph_mode = sum(blanks) >= 0.4 * len(blanks)
     numbering = Numbering()
     run_in = profile.run_in_heading
+    signature = profile.conclusions_start
     out: list[Classified] = []
     for index, (text, number) in enumerate(zip(source.lines, source.linenos)):
         c = classifier.classify(text, number, index, md[index] if md else False)
@@ -229,15 +231,20 @@ def prepare(source: Source, profile: Profile) -> list[Classified]:
                 and c.kind in ("text", "item"):
             _join(out[-1], text)   # the body of a publisher's banner, whatever it looks like
             continue
-        if c.kind == "text" and out:
+        if c.kind == "text" and out and not (signature is not None and (
+                signature.match(text) or (out[-1].kind == "text" and signature.match(out[-1].text)
+                                          and not signature.match(out[-1].text + " " + text)))):
+            # (the signatory's title starts the conclusions: only the rest of the title and the name join it)
             prev = out[-1]
             first = text[0]
             wrapped = paragraph_mode and not blanks[index] and (
-                prev.kind not in ("head", "annex")
+                (prev.kind not in ("head", "annex") and not prev.text.endswith(_TERMINAL))
                 # a heading wrapped onto a second line: short, and not a sentence of the body
                 or (prev.kind == "head" and prev.rest and len(text) < 120
                     and not text.endswith(_TERMINAL) and not prev.text.endswith(_TERMINAL)))
-            continued = (first.islower() or (paragraph_mode and not first.isupper())) \
+            # a wrapped line may also start with a digit or a bracket ("258-ФЗ ...", "(вводится ..."):
+            # only where paragraphs are blank-separated and the line before is as long as a body line
+            continued = (first.islower() or (paragraph_mode and not first.isupper() and len(prev.text) >= 50)) \
                 and not prev.text.endswith(_TERMINAL) and (prev.kind != "head" or first.islower())
             if wrapped or continued:
                 _join(prev, text)

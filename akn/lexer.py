@@ -140,12 +140,12 @@ class Lexing:
             if kind in ("banner", "footnote", "toc", "history"):
                 if self.phase == "formula":
                     yield from self.enter("body", c.line)
-                if kind == "footnote":  # a footnote records the history of the article that holds it
-                    while self.stack and self.stack[-1].rank == ITEM_RANK:
-                        yield from self.close(1, c.line)
+
                 # a history line ("(в ред. ...)") is about the unit just read: it stays where it is
                 note = Node("note", text=c.text, line=c.line, index=c.index,
                             style="footnote" if kind == "history" else kind)
+                if kind == "footnote":  # a footnote records the history of the article that holds it
+                    note.target = next((e.node for e in reversed(self.stack) if e.rank != ITEM_RANK), None)
                 yield self.tok("NOTE", note, c.line)
                 i += 1
                 continue

@@ -13,7 +13,7 @@ class Node:
     """
 
     __slots__ = ("kind", "num", "clean", "heading", "text", "line", "index", "children",
-                 "status", "style", "label", "attrs", "notes")
+                 "status", "style", "label", "attrs", "notes", "target")
 
     def __init__(self, kind: str, num: str = "", clean: str = "", heading: str = "", text: str = "",
                  line: int = 0, index: int = -1, style: str = "", label: str = ""):
@@ -30,6 +30,7 @@ class Node:
         self.label = label
         self.attrs: dict[str, str] = {}
         self.notes: list[Node] = []
+        self.target: Node | None = None   # for a note: the unit it is about, when not its container
 
     def __str__(self) -> str:  # lark stores token values as str too
         return self.kind

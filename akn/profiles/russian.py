@@ -13,7 +13,8 @@ _LETTER = re.compile(r"(?P<num>[а-яё](?:[.-]\d+)?)\)(?:\s+(?P<text>\S.*)|$)")
 _DATE_RU = re.compile(r"(?P<day>\d{1,2})\s+(?P<month>[а-я]+)\s+(?P<year>\d{4})\s*(?:года|г\.)\s*(?:№|N\b)")
 _DATE_DOTS = re.compile(r"от\s+(?P<day>\d{2})\.(?P<month>\d{2})\.(?P<year>\d{4})\s*(?:г\.\s*)?(?:№|N\b)")
 #: Russian Federation: "от 19 марта 1997 года" in the title, or the date alone on its line after "Москва, Кремль"
-_DATE_RF = re.compile(r"(?:^|от\s+|Кремль,?\s+)(?P<day>\d{1,2})\s+(?P<month>[а-я]+)\s+(?P<year>\d{4})\s*(?:года|г\.)\s*$")
+_DATE_RF = re.compile(r"(?:^|от\s+|Кремль,?\s+)(?P<day>\d{1,2})\s+(?P<month>[а-я]+)\s+(?P<year>\d{4})\s*(?:года|г\.)"
+                      r"\s*(?:N\s*\d+-ФК?З\s*)?$")
 _BANNER_RU = re.compile(r"(?:Примечание\s+(?:ИЗПИ|РЦПИ)|Вниманию\s+пользователей)\s*!")
 _FOOTNOTE_RU = re.compile(r"Сноска\s*\.")
 _TOC_RU = re.compile(r"(?:СОДЕРЖАНИЕ|ОГЛАВЛЕНИЕ)\s*$")
