@@ -85,15 +85,15 @@ def _unit_of(el) -> etree._Element | None:
 
 def _is_definitions_article(article: etree._Element) -> bool:
     heading = article.find(NS + "heading")
-    if heading is not None and DEF_HEADING.search("".join(heading.itertext())):
+    if heading is not None and DEF_HEADING.search(heading.text or ""):
         return True
     intro = article.find(NS + "intro")
     if intro is None:
-        for child in article:
-            if _local(child) in _UNITS:
-                intro = child.find(NS + "intro")
-                break
-    return intro is not None and bool(DEF_INTRO.search("".join(intro.itertext())))
+        intro = article.find(f"{NS}paragraph/{NS}intro")
+    if intro is None:
+        return False
+    p = intro.find(NS + "p")
+    return p is not None and bool(DEF_INTRO.search(p.text or ""))
 
 
 def _clean_term(term: str) -> str:
@@ -138,10 +138,13 @@ def find_definitions(root: etree._Element, lang: str) -> list[tuple[etree._Eleme
                     found.append((p, m.start("term"), m.end("term"), _clean_term(m.group("term"))))
                     seen.add(id(p))
     inline = EN_INLINE if lang == "eng" else (RU_INLINE if lang == "rus" else KK_INLINE)
-    quick = "(" if lang == "eng" else ("далее" if lang == "rus" else "бұдан")
+    quick = "далее" if lang == "rus" else "бұдан"
     for p in body.iter(NS + "p"):
         text = p.text or ""
-        if quick not in text:
+        if lang == "eng":
+            if not ("‘" in text or "“" in text or '"' in text or "('" in text):
+                continue
+        elif quick not in text:
             continue
         for m in inline.finditer(text):
             term = m.group("term").strip()

@@ -152,10 +152,13 @@ def link(root: etree._Element, context) -> list[Diagnostic]:
         if not isinstance(part.tag, str) or part.tag[len(NS):] in ("meta", "preface"):
             continue
         for p in part.iter(NS + "p"):
-            if p.text is None and not len(p):
-                continue
-            if not any(w in t for t in _texts(p) for w in words):
-                continue
+            if len(p):
+                if not any(w in t for t in _texts(p) for w in words):
+                    continue
+            else:
+                text = p.text
+                if not text or not _may_cite(text, words):
+                    continue
 
             def find(text):
                 spans = []
@@ -165,6 +168,13 @@ def link(root: etree._Element, context) -> list[Diagnostic]:
                 return spans
             wrap_spans(p, find, NS)
     return []
+
+
+def _may_cite(text: str, words) -> bool:
+    for w in words:
+        if w in text:
+            return True
+    return False
 
 
 def _texts(p):

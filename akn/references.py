@@ -771,16 +771,23 @@ class Link:
     context: str = ""           # eId of the unit that holds the text
 
 
-def _blocks(root: etree._Element):
-    """Each searchable ``<p>`` with the eIds of the units around it (outermost first)."""
+def _blocks(root: etree._Element, may_hold=None):
+    """Each searchable ``<p>`` with the eIds of the units around it (outermost first).
+
+    With *may_hold*, a block of plain text (no inline elements yet) is
+    yielded only when ``may_hold(text)`` (a cheap test that it may hold a
+    reference).
+    """
     doc = root[0] if len(root) else root
     cache: dict[etree._Element, list[str]] = {}
     for part in doc:
         if not isinstance(part.tag, str) or part.tag[len(NS):] in ("meta", "preface"):
             continue
         for p in part.iter(NS + "p"):
-            if p.text is None and not len(p):
-                continue
+            if not len(p):
+                text = p.text
+                if not text or (may_hold is not None and not may_hold(text)):
+                    continue
             yield p, _lazy_context(p.getparent(), part, cache)
 
 
@@ -826,7 +833,7 @@ def scan(root: etree._Element, lang: str, tradition: str = "eu", letters: str = 
                          for p, _ctx in _blocks(root))
     find = finder_for(lang, tradition, letters or "abcdefghijklmnopqrstuvwxyz", chast_used)
     links: list[Link] = []
-    for p, ctx in _blocks(root):
+    for p, ctx in _blocks(root, may_hold):
         last_article: str | None = None
         for child, text in _slots(p):
             if not text or not may_hold(text):
