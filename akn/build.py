@@ -305,8 +305,9 @@ class Builder:
         """Give each note among *kids* to the unit it concerns.
 
         A publisher's banner ("Примечание ИЗПИ!") announces a change to the
-        unit that follows it; a footnote ("Сноска.") records the history of
-        the unit that holds it.
+        unit that follows it (or, when nothing follows it, belongs to the unit
+        it closes); a footnote ("Сноска.") records the history of the unit
+        that holds it.
         """
         for k, child in enumerate(kids):
             if child.kind != "note":
@@ -317,6 +318,8 @@ class Builder:
                     if later.kind not in ("p", "note"):
                         target = later
                         break
+                else:   # nothing follows it here: it closes its unit (class "banner trailing")
+                    child.style = "banner trailing"
             if target is None:
                 self._note(child, None)
             else:

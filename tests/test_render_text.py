@@ -2,8 +2,7 @@
 
 For every plain-text fixture, example and shared plain-text act, the XML
 parsed from our own rendering must equal the XML parsed from the original
-text (after canonicalisation). Where the first parse is itself wrong, the
-case is an expected failure naming the parser construct at fault.
+text (after canonicalisation).
 """
 from __future__ import annotations
 
@@ -20,22 +19,9 @@ AKN = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 TEXT_FIXTURES = sorted(FIXTURES.glob("*.txt"))
 EXAMPLES = sorted((REPO / "examples").glob("*.txt"))
 SHARED_OK = ["eu_gdpr_2016_679_oj_en.txt", "kz_digital_assets_law_2023_193-VII_ru.txt",
-             "ru_air_code_1997_60-FZ_ru.txt",
-             "in_protection_of_women_from_domestic_violence_act_2005_en.md"]
-#: shared acts whose first parse is wrong, so that no text can give the same XML back
-SHARED_PARSER_BUGS = {
-    "kz_digital_assets_law_2023_193-VII_kk.txt":
-        "a banner body broken over lines by links ('Осы Заңның ... тәртібін' / '14-б.' / "
-        "'қараңыз.') keeps only its first line; the fragments become preface paragraphs "
-        "and change the FRBR number found in the title block",
-    "kz_aquaculture_law_2025_ru.md":
-        "an editorial footnote between subpoints ('   > *Сноска. Подпункт 7) пункта 1 статьи "
-        "6 ...*' after subpoint 7) of Article 6) closes the open paragraph: subpoints 8)-12) "
-        "land at article level and paragraph '2.' is nested inside subpoint 12)",
-    "kz_aquaculture_law_2025_kk.md":
-        "the same as in Russian: the '> *Ескерту. ...*' footnote after subpoint 7) of "
-        "Article 6 lifts subpoints 8)-12) out of paragraph 1 and nests paragraph '2.' in 12)",
-}
+             "kz_digital_assets_law_2023_193-VII_kk.txt", "ru_air_code_1997_60-FZ_ru.txt",
+             "in_protection_of_women_from_domestic_violence_act_2005_en.md",
+             "kz_aquaculture_law_2025_ru.md", "kz_aquaculture_law_2025_kk.md"]
 
 
 def canonical(xml: bytes) -> bytes:
@@ -62,19 +48,10 @@ def test_round_trip_of_fixtures_and_examples(path):
     assert akn.render(second, to="txt") == text                  # and the text is stable
 
 
-@pytest.mark.parametrize("name", SHARED_OK + sorted(SHARED_PARSER_BUGS))
+@pytest.mark.parametrize("name", SHARED_OK)
 def test_round_trip_of_shared_plain_text_acts(name, corpus):
-    if name in SHARED_PARSER_BUGS:
-        pytest.xfail(SHARED_PARSER_BUGS[name])
     first, _, second = round_trip(corpus / name)
     assert canonical(first.xml) == canonical(second.xml), explain(first, second)
-
-
-@pytest.mark.parametrize("name", sorted(SHARED_PARSER_BUGS))
-def test_known_parser_problems_still_break_the_round_trip(name, corpus):
-    """When the parser is fixed, this fails: move the act to SHARED_OK."""
-    first, _, second = round_trip(corpus / name)
-    assert canonical(first.xml) != canonical(second.xml)
 
 
 def lines_of(path: Path) -> list[str]:
