@@ -605,10 +605,10 @@ def _combine_smallest_first(phrases: list[list[Target]], external: bool) -> Foun
 _KK_I = "[іi]"
 _KK_N = r"\d+(?:-\d+)*"
 _KK_GLUED = re.compile(
-    rf"(?<![\w-])(?P<n>{_KK_N}(?:(?:\s*,\s*|\s+және\s+|\s+мен\s+){_KK_N})*)\s*-\s*"
+    rf"(?<![\w-])(?P<n>{_KK_N}(?:(?:\s*,?\s+және\s+|\s*,\s*|\s+мен\s+){_KK_N})*)\s*-\s*"
     rf"(?P<w>ба[бп]\w*|тарма[қғ](?!ша)\w*|тарау\w*|бөл{_KK_I}м\w*|параграф\w*)", re.IGNORECASE)
 _KK_SUB = re.compile(
-    rf"(?<![\w-])(?P<n>{_KK_N}\)(?:(?:\s*,\s*|\s+және\s+|\s+мен\s+|\s*[-–—]\s*){_KK_N}\))*)\s+(?P<w>тармақша\w*)",
+    rf"(?<![\w-])(?P<n>{_KK_N}\)(?:(?:\s*,?\s+және\s+|\s*,\s*|\s+мен\s+|\s*[-–—]\s*){_KK_N}\))*)\s+(?P<w>тармақша\w*)",
     re.IGNORECASE)
 _KK_LETTER = re.compile(r"(?<![\w-])(?P<n>[а-яәғқңөұүһі]\)(?:(?:\s*,\s*|\s+және\s+)[а-яәғқңөұүһі]\))*)\s+(?P<w>тармақша\w*)",
                         re.IGNORECASE)
