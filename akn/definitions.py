@@ -83,10 +83,15 @@ def _unit_of(el) -> etree._Element | None:
     return el
 
 
+_HEADING_WORDS = ("defin", "interpret", "meaning", "понят", "термин", "определени", "ұғым", "анықтама")
+
+
 def _is_definitions_article(article: etree._Element) -> bool:
     heading = article.find(NS + "heading")
-    if heading is not None and DEF_HEADING.search(heading.text or ""):
-        return True
+    if heading is not None:
+        text = (heading.text or "").lower()
+        if any(w in text for w in _HEADING_WORDS) and DEF_HEADING.search(text):
+            return True
     intro = article.find(NS + "intro")
     if intro is None:
         intro = article.find(f"{NS}paragraph/{NS}intro")

@@ -930,6 +930,11 @@ def _spans(group: list[Link]):
 
 def _apply(p: etree._Element, per_slot: dict[int, list[Link]]) -> None:
     """Wrap the links of each text slot of *p* (its text, the tails of its children)."""
+    if not len(p):   # the usual case: plain text, one slot
+        spans = _spans(per_slot.get(id(None), []))
+        if spans:
+            wrap_spans(p, lambda _t: spans, NS)
+        return
     slots = [(None, p.text or "")] + [(c, c.tail or "") for c in p]
     for owner, text in reversed(slots):   # last first: inserting does not move the earlier slots
         group = per_slot.get(id(owner))
