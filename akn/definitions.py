@@ -83,6 +83,7 @@ def _unit_of(el) -> etree._Element | None:
     return el
 
 
+_INTRO_WORDS = ("purpose", "in this", "definitions", "понятия", "следующие", "ұғымдар")
 _HEADING_WORDS = ("defin", "interpret", "meaning", "понят", "термин", "определени", "ұғым", "анықтама")
 
 
@@ -94,11 +95,13 @@ def _is_definitions_article(article: etree._Element) -> bool:
             return True
     intro = article.find(NS + "intro")
     if intro is None:
-        intro = article.find(f"{NS}paragraph/{NS}intro")
+        first = article.find(NS + "paragraph")   # "1. For the purposes of this Regulation:"
+        intro = first.find(NS + "intro") if first is not None else None
     if intro is None:
         return False
     p = intro.find(NS + "p")
-    return p is not None and bool(DEF_INTRO.search(p.text or ""))
+    text = (p.text or "").lower() if p is not None else ""
+    return any(w in text for w in _INTRO_WORDS) and bool(DEF_INTRO.search(text))
 
 
 def _clean_term(term: str) -> str:
