@@ -443,6 +443,7 @@ def bare_linter(linter: "Linter", bare: Document) -> "Linter":
     return twin
 
 
+_QUOTED_START = re.compile(r"^\s*[‘“\"«](?P<term>[^’”\"»]{2,80})[’”\"»]")
 _QUOTED_AS_DEFINED = {
     "eng": re.compile(r"[‘'“\"](?P<term>[^’'”\"]{2,80})[’'”\"]\s*,?\s+(?:as\s+defined\s+in|within\s+the\s+meaning\s+of)"),
     "rus": re.compile(r"«(?P<term>[^»]{2,80})»\s*,?\s+(?:в\s+значении|как\s+(?:он[аио]?\s+)?определен)"),
@@ -462,6 +463,21 @@ def check_terms(linter: Linter) -> Iterable[Diagnostic]:
             yield linter.at_text("term-unused", f"the term {d.text!r} is defined but never used", p,
                                  _offset_of(p, d))
     names = {(v or "").lower() for v in defined.values()}
+    # a point of a definitions article that quotes a term but defines nothing ("(4) ‘watermark’;")
+    from akn.definitions import _is_definitions_article
+    if linter.body is not None:
+        for article in linter.body.iter(NS + "article", NS + "section"):
+            if not _is_definitions_article(article):
+                continue
+            for unit in article.iter(NS + "point", NS + "paragraph", NS + "subsection"):
+                content = unit.find(NS + "content")
+                p = content.find(NS + "p") if content is not None else None
+                if p is None or p.find(NS + "def") is not None or unit.get("status") == "removed":
+                    continue
+                m = _QUOTED_START.match("".join(p.itertext()))
+                if m:
+                    yield linter.at_text("term-undefined", f"{m.group('term')!r} is quoted as a defined term "
+                                         f"but has no definition", p, m.start("term"))
     pattern = _QUOTED_AS_DEFINED.get(linter.doc.lang)
     if pattern is None or linter.body is None:
         return
