@@ -22,8 +22,8 @@ except inside a definition's own text, headings and numbers. Matching is
 case-insensitive on the first letter, takes English plurals and possessives
 (``controllers``, ``controller's``), Russian inflection (every word of the
 term may change its ending: ``цифровой актив`` / ``цифровых активов``) and
-Kazakh suffixes (only the last word changes; ``бап`` / ``бабы``, ``тармақ`` /
-``тармағы``). One regular expression over all terms, longest first, keeps
+Kazakh suffixes (on the last word, and plural or possessive ones on the
+words before it; ``бап`` / ``бабы``, ``тармақ`` / ``тармағы``). One regular expression over all terms, longest first, keeps
 the pass linear in the size of the text.
 
 >>> print(term_pattern("цифровой актив", "rus").pattern)
@@ -166,8 +166,12 @@ def find_definitions(root: etree._Element, lang: str) -> list[tuple[etree._Eleme
 # ---------------------------------------------------------------------------------------------
 # uses of the terms
 # ---------------------------------------------------------------------------------------------
+#: Kazakh genitive and accusative endings a word inside a term may carry in its definition
+_KK_CASE = re.compile(r"(?:ның|нің|дың|дің|тың|тің|ны|ні|ды|ді|ты|ті)$")
 _KK_ALT = {"қ": "[қғ]", "к": "[кг]", "п": "[пб]"}
-_RU_END = re.compile(r"(?:ий|ый|ой|ая|яя|ое|ее|ие|ые|ия|ья|ье|ие|а|я|о|е|ы|и|ь|й|у|ю)$")
+#: Russian case and number endings, longest first: what is left is the stem all forms share
+_RU_END = re.compile(r"(?:ого|его|ому|ему|ыми|ими|ами|ями|ой|ей|ый|ий|ая|яя|ое|ее|ые|ие|ую|юю|ом|ем|ым|им|ых|их"
+                     r"|ам|ям|ах|ях|ов|ев|ия|ья|ье|ию|а|я|о|е|ы|и|ь|й|у|ю)$")
 
 
 def _first(ch: str) -> str:
@@ -187,10 +191,14 @@ def term_pattern(term: str, lang: str) -> re.Pattern:
             stem = _RU_END.sub("", w.lower())
             stem = stem if len(stem) >= 3 else w.lower()
             piece = re.escape(stem) + r"\w{0,4}"
-        elif lang == "kaz" and last and len(w) >= 4 and w.isalpha():
+        elif lang == "kaz" and len(w) >= 4 and w.isalpha():
+            # suffixes go on the last word, and plural/possessive ones on nouns before it
+            # ("цифрлық активтер айналымы"); the final consonant may voice (тармақ -> тармағы)
             stem = w.lower()
+            if not last and len(stem) > 6:
+                stem = _KK_CASE.sub("", stem)   # "цифрлық активті шығару": "активтерді" too
             tail = _KK_ALT.get(stem[-1])
-            piece = (re.escape(stem[:-1]) + tail if tail else re.escape(stem)) + r"\w{0,10}"
+            piece = (re.escape(stem[:-1]) + tail if tail else re.escape(stem)) + (r"\w{0,10}" if last else r"\w{0,6}")
         elif lang == "eng" and last and w[-1:].isalpha():
             piece = re.escape(w) + r"(?:s|es)?(?:['’]s)?"
         else:
