@@ -204,3 +204,38 @@ def test_doctests(module):
     import importlib
     result = doctest.testmod(importlib.import_module(module))
     assert result.attempted > 0 and result.failed == 0
+
+
+US_ACT = """SEC. 2. DEFINITIONS.
+
+In this Act:
+
+(1) AGENCY.—The term "agency" has the meaning given in section 551 of title 5, United States Code.
+
+(2) SYSTEM.—The term "system" means a facial recognition system.
+
+SEC. 3. PROHIBITION.
+
+(a) IN GENERAL.—An agency may not use a system except as provided in subsection (b).
+
+(b) EXCEPTION.—
+
+(1) Subsection (a) does not apply to—
+
+(A) a system used under paragraph (2); or
+
+(B) a system described in section 2(2).
+
+(2) A system may be used with a warrant issued under section 3(b)(1)(A).
+"""
+
+
+def test_us_references_and_definitions():
+    doc = akn.parse(US_ACT, lang="en", tradition="us")
+    assert akn.validate(doc.xml) == []
+    refs = [(r.text, r.get("href")) for r in doc.root.iter(NS + "ref")]
+    assert refs == [("title 5, United States Code", "/akn/us/act/usc/5"),
+                    ("subsection (b)", "#sec_3__subsec_b"), ("Subsection (a)", "#sec_3__subsec_a"),
+                    ("paragraph (2)", "#sec_3__subsec_b__para_2"), ("section 2(2)", "#sec_2__para_2"),
+                    ("section 3(b)(1)(A)", "#sec_3__subsec_b__para_1__subpara_A")]
+    assert [d.text for d in doc.root.iter(NS + "def")] == ["agency", "system"]
