@@ -87,21 +87,36 @@ _INTRO_WORDS = ("purpose", "in this", "definitions", "понятия", "след
 _HEADING_WORDS = ("defin", "interpret", "meaning", "понят", "термин", "определени", "ұғым", "анықтама")
 
 
-def _is_definitions_article(article: etree._Element) -> bool:
-    heading = article.find(NS + "heading")
-    if heading is not None:
-        text = (heading.text or "").lower()
-        if any(w in text for w in _HEADING_WORDS) and DEF_HEADING.search(text):
-            return True
-    intro = article.find(NS + "intro")
-    if intro is None:
-        first = article.find(NS + "paragraph")   # "1. For the purposes of this Regulation:"
-        intro = first.find(NS + "intro") if first is not None else None
-    if intro is None:
-        return False
-    p = intro.find(NS + "p")
-    text = (p.text or "").lower() if p is not None else ""
-    return any(w in text for w in _INTRO_WORDS) and bool(DEF_INTRO.search(text))
+_CONTAINERS = (NS + "article", NS + "section")
+
+
+def definition_articles(body: etree._Element) -> list[etree._Element]:
+    """The articles (sections) of *body* that hold definitions, in document order.
+
+    Found from their headings and list intros, which are far fewer than the
+    articles of a long act.
+    """
+    found: dict[etree._Element, None] = {}
+    for heading in body.iter(NS + "heading"):
+        article = heading.getparent()
+        if article.tag in _CONTAINERS:
+            text = (heading.text or "").lower()
+            if any(w in text for w in _HEADING_WORDS) and DEF_HEADING.search(text):
+                found[article] = None
+    for intro in body.iter(NS + "intro"):
+        p = intro.find(NS + "p")
+        text = (p.text or "").lower() if p is not None else ""
+        if not any(w in text for w in _INTRO_WORDS) or not DEF_INTRO.search(text):
+            continue
+        unit = intro.getparent()
+        if unit.tag not in _CONTAINERS:
+            unit = unit.getparent()   # "1. For the purposes of this Regulation:" in the first paragraph
+        if unit is not None and unit.tag in _CONTAINERS:
+            found[unit] = None
+    if len(found) < 2:
+        return list(found)
+    order = {el: k for k, el in enumerate(body.iter(*_CONTAINERS))}
+    return sorted(found, key=order.get)
 
 
 def _clean_term(term: str) -> str:
@@ -117,9 +132,7 @@ def find_definitions(root: etree._Element, lang: str) -> list[tuple[etree._Eleme
     found: list[tuple[etree._Element, int, int, str]] = []
     seen: set[int] = set()
     cyr = lang in ("rus", "kaz")
-    for article in body.iter(NS + "article", NS + "section"):
-        if not _is_definitions_article(article):
-            continue
+    for article in definition_articles(body):
         for p in article.iter(NS + "p"):
             parent = p.getparent()
             if _local(parent) not in ("content", "intro"):

@@ -464,11 +464,9 @@ def check_terms(linter: Linter) -> Iterable[Diagnostic]:
                                  _offset_of(p, d))
     names = {(v or "").lower() for v in defined.values()}
     # a point of a definitions article that quotes a term but defines nothing ("(4) ‘watermark’;")
-    from akn.definitions import _is_definitions_article
+    from akn.definitions import definition_articles
     if linter.body is not None:
-        for article in linter.body.iter(NS + "article", NS + "section"):
-            if not _is_definitions_article(article):
-                continue
+        for article in definition_articles(linter.body):
             for unit in article.iter(NS + "point", NS + "paragraph", NS + "subsection"):
                 content = unit.find(NS + "content")
                 p = content.find(NS + "p") if content is not None else None

@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Iterable
 
 from lxml import etree
 
@@ -73,16 +74,19 @@ class Index:
     indexed by number.
     """
 
-    def __init__(self, root: etree._Element):
-        self.ids: set[str] = set(root.xpath("//@eId"))
+    def __init__(self, root: etree._Element, eids: Iterable[str] | None = None):
+        """*eids*: the eIds of the document's units when known (the builder records them), else read from *root*."""
+        self.ids: set[str] = set(eids) if eids else set(root.xpath("//@eId"))
         self.top: dict[tuple[str, str], list[str]] = {}
-        for el in root.iter(*[NS + u for u in TOP]):
-            eid = el.get("eId")
-            if not eid:
-                continue
+        top_prefixes = {PREFIX.get(t, t): t for t in TOP}
+        for eid in self.ids:
             own = eid.rpartition("__")[2]
-            num = own.split("_", 1)[1] if "_" in own else ""
-            self.top.setdefault((el.tag[len(NS):], num.lower()), []).append(eid)
+            prefix, _, num = own.partition("_")
+            tag = top_prefixes.get(prefix)
+            if tag is not None:
+                self.top.setdefault((tag, num.lower()), []).append(eid)
+        for found in self.top.values():
+            found.sort()
 
     def kind(self, eid: str) -> str:
         """The element of a unit, from the prefix of the last step of its eId."""
@@ -823,9 +827,10 @@ def _context(el: etree._Element, stop: etree._Element) -> list[str]:
     return ctx
 
 
-def scan(root: etree._Element, lang: str, tradition: str = "eu", letters: str = "") -> tuple[Index, list[Link]]:
+def scan(root: etree._Element, lang: str, tradition: str = "eu", letters: str = "",
+         eids: Iterable[str] | None = None) -> tuple[Index, list[Link]]:
     """Find and resolve the references in every block of *root* (without changing it)."""
-    index = Index(root)
+    index = Index(root, eids)
     may_hold = _MAY_HOLD.get(lang, _MAY_HOLD["eng"])
     chast_used = False
     if lang == "rus" and tradition == "ru":
@@ -900,7 +905,7 @@ def link(root: etree._Element, context) -> list[Diagnostic]:
     Registered in :data:`akn.postprocess.PASSES` as ``references``.
     """
     profile = context.profile
-    _index, links = scan(root, profile.lang, profile.tradition, profile.letters)
+    _index, links = scan(root, profile.lang, profile.tradition, profile.letters, getattr(context, "lines", None))
     by_p: dict[int, tuple[etree._Element, dict[int, list[Link]]]] = {}
     for ln in links:
         if ln.href is None:
