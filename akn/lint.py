@@ -288,6 +288,14 @@ def check_numbering(linter: Linter) -> Iterable[Diagnostic]:
                 continue
             if roman and _ROMAN.match(num.strip("().")):
                 parsed = ("r", _roman(num.strip("().")), "")
+            if parsed[0] == "r" and position and not roman:
+                # "(a) ... (i) (ii) (iv)": the parser could not continue the roman list under (a)
+                last = _last_roman_child(group[position - 1])
+                if last is not None and parsed[1] > last[1] + 1:
+                    missing = parsed[1] - last[1] - 1
+                    yield linter.at_unit("numbering-gap", f"{num!r} follows {last[0]!r}: {missing} number"
+                                         f"{'s' if missing > 1 else ''} missing", el)
+                    continue
             kind, value, suffix = parsed
             if kind in ("l", "c"):
                 value = _letter_rank(value, kind, lang)
@@ -319,6 +327,15 @@ def check_numbering(linter: Linter) -> Iterable[Diagnostic]:
                     and etree.QName(el).localname not in ("article", "section", "chapter", "part", "title"):
                 yield linter.at_unit("numbering-gap", f"the list starts at {num!r}, not at 1", el)
             prev = (kind, value, suffix)
+
+
+def _last_roman_child(el) -> tuple[str, int] | None:
+    kids = [c for c in el if isinstance(c.tag, str) and c.get("eId")]
+    if not kids:
+        return None
+    num = _num_text(kids[-1])
+    core = num.strip("().")
+    return (num, _roman(core)) if _ROMAN.match(core) and core.islower() else None
 
 
 def _unit_parent(el):

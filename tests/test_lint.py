@@ -124,3 +124,15 @@ def test_cli_list_checks():
     result = run("--list-checks")
     assert result.exit_code == 0
     assert [line.split()[0] for line in result.output.splitlines()] == list(CHECKS)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Article 1\nOne\nText one.\nArticle 7\nSeven\nText seven.\nArticle 7\nSeven again\nText.\n",
+     [("numbering-gap", 4), ("numbering-duplicate", 7)]),
+    ("Article 1\nScope\n1. It applies to:\n(a) one;\n(c) three.\n", [("numbering-gap", 5)]),
+    ("Article 1\nScope\n1. It applies to:\n(a) these:\n(i) one;\n(ii) two;\n(iv) four.\n", [("numbering-gap", 7)]),
+    ("Article 1\nScope\n1. It applies to:\n(h) eight;\n(i) nine;\n(j) ten.\n", []),
+])
+def test_numbering_cases(text, expected):
+    found = lint_text(text, lang="en", tradition="eu", disable=["numbering-mixed"])
+    assert [(d.code, d.line) for d in found] == expected
