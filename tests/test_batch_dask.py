@@ -16,7 +16,7 @@ pytest.importorskip("distributed", reason="dask.distributed is not installed (ex
 
 from akn.batch import Batch  # noqa: E402
 from test_batch import fake_converter, make_tree, tree_bytes  # noqa: E402
-from test_batch_real import available, make_corpus  # noqa: E402
+from test_batch_real import AKN, available, make_corpus  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 
@@ -47,22 +47,28 @@ def test_local_cluster_matches_local_executor_with_the_real_parser(tmp_path):
     src = make_corpus(tmp_path / "src", 16)
     formats = "xml,html" if available("akn.render") else "xml"
     local = results(Batch([src], tmp_path / "local", jobs=2, formats=formats))
-    dask = Batch([src], tmp_path / "dask", jobs=2, formats=formats, executor="dask")
-    got = results(dask)
-    assert got == local
-    failed = {rel for rel, (status, _, _) in got.items() if status == "error"}
+    failed = {rel for rel, (status, _, _) in local.items() if status == "error"}
     assert failed and all(rel.startswith("broken/") for rel in failed)
-    assert tree_bytes(tmp_path / "dask") == tree_bytes(tmp_path / "local")
-    # the manifest written by the dask run makes the next run a no-op
-    again = results(Batch([src], tmp_path / "dask", jobs=2, formats=formats, executor="dask"))
-    assert all(skipped for status, skipped, _ in again.values() if status != "error")
+    # workers writing the files themselves (the LocalCluster default) and workers
+    # exchanging bytes with the client: both give the local executor's bytes
+    for shared in (None, False):
+        out = tmp_path / f"dask-{shared}"
+        got = results(Batch([src], out, jobs=2, formats=formats, executor="dask",
+                            shared_fs=shared))
+        assert got == local
+        assert tree_bytes(out) == tree_bytes(tmp_path / "local")
+    # the manifest written by a dask run makes the next run a no-op
+    again = results(Batch([src], out, jobs=2, formats=formats, executor="dask"))
+    assert all(skipped for _, skipped, _ in again.values())
 
 
 @pytest.mark.slow
 def test_separate_scheduler_and_worker_processes(tmp_path):
+    """`dask scheduler` and `dask worker` as their own processes on 127.0.0.1."""
     src = corpus(tmp_path)
     port = free_port()
     bindir = Path(sys.executable).parent
+    # the stand-in converter lives in tests/: the worker must be able to import it
     env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(HERE), os.environ.get("PYTHONPATH", "")]))
     scheduler = subprocess.Popen(
         [str(bindir / "dask"), "scheduler", "--host", "127.0.0.1", "--port", str(port),
@@ -73,11 +79,23 @@ def test_separate_scheduler_and_worker_processes(tmp_path):
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         _wait_for_port(port)
+        address = f"tcp://127.0.0.1:{port}"
         local = results(Batch([src], tmp_path / "local", converter=fake_converter, jobs=1))
         remote = results(Batch([src], tmp_path / "remote", converter=fake_converter,
-                               executor="dask", scheduler=f"tcp://127.0.0.1:{port}"))
+                               executor="dask", scheduler=address))
         assert remote == local
         assert tree_bytes(tmp_path / "remote") == tree_bytes(tmp_path / "local")
+        if available("akn.api"):      # the real parser, through the command line
+            real = make_corpus(tmp_path / "real", 6)
+            ref = subprocess.run(AKN + ["batch", str(real), "-o", str(tmp_path / "ref"), "-q",
+                                        "-j", "1"], capture_output=True, text=True, timeout=300)
+            r = subprocess.run(AKN + ["batch", str(real), "-o", str(tmp_path / "cluster"), "-q",
+                                      "--executor", "dask", "--scheduler", address],
+                               capture_output=True, text=True, timeout=300)
+            assert r.returncode == ref.returncode == 1, r.stderr
+            assert r.stderr.splitlines()[-1].split(" in ")[0] == \
+                ref.stderr.splitlines()[-1].split(" in ")[0]
+            assert tree_bytes(tmp_path / "cluster") == tree_bytes(tmp_path / "ref")
     finally:
         for proc in (worker, scheduler):
             proc.terminate()

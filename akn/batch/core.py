@@ -115,10 +115,11 @@ class Batch:
                  patterns=None, force: bool = False, fail_fast: bool = False,
                  executor: str = "local", scheduler: str | None = None, client=None,
                  converter: Callable | None = None, durable: bool = True,
-                 connect_timeout: float = 20):
+                 connect_timeout: float = 20, shared_fs: bool | None = None):
         self.sources = [os.fspath(p) for p in ([paths] if isinstance(paths, (str, os.PathLike))
                                                else paths)]
         self.outdir = os.fspath(outdir)
+        self._abs_outdir = os.path.abspath(self.outdir)
         self.formats = parse_formats(formats)
         self.jobs = jobs
         self.options = {"lang": lang, "country": country, "doctype": doctype,
@@ -132,6 +133,7 @@ class Batch:
         self.converter = converter
         self.durable = durable
         self.connect_timeout = connect_timeout
+        self.shared_fs = shared_fs
         self.summary = Summary()
         self.inputs: list[Input] | None = None
         self._duplicates: dict[str, str] = {}
@@ -205,7 +207,8 @@ class Batch:
             previous = {} if self.force else manifest.load()
             key = self.options_key()
             executor = make_executor(self.executor_kind, jobs=self.jobs, scheduler=self.scheduler,
-                                     client=self.client, connect_timeout=self.connect_timeout)
+                                     client=self.client, connect_timeout=self.connect_timeout,
+                                     shared_fs=self.shared_fs)
             if hasattr(executor, "start") and self.executor_kind == "dask":
                 executor.start()
             yield from self._drive(inputs, executor, manifest, previous, key)
@@ -222,7 +225,7 @@ class Batch:
             self.summary.elapsed = time.monotonic() - self.summary.started
 
     def _drive(self, inputs, executor, manifest, previous, key) -> Iterator[FileResult]:
-        tmp_dir = str(manifest.tmp_dir)
+        tmp_dir = os.path.abspath(manifest.tmp_dir)
         # largest first: a long file started last would leave the other workers idle
         queue = deque(sorted(inputs, key=_size, reverse=True))
         inflight: dict = {}            # executor future -> list[Task]
@@ -304,7 +307,8 @@ class Batch:
     def _prepare(self, item: Input, previous, key, executor, tmp_dir):
         """A :class:`Task` for *item*, or a ready result (skipped, unreadable, duplicate)."""
         outs = self._plan.get(item.rel, {})
-        abs_outs = {fmt: os.path.join(self.outdir, rel_out) for fmt, rel_out in outs.items()}
+        # absolute: workers (possibly on other machines) do not share our working directory
+        abs_outs = {fmt: os.path.join(self._abs_outdir, rel_out) for fmt, rel_out in outs.items()}
         if item.path in self._duplicates:
             return None, FileResult(path=item.path, rel=item.rel, status="error", errors=[{
                 "line": 0, "col": 0, "severity": "error", "code": "duplicate", "context": "",
@@ -398,7 +402,7 @@ class Batch:
         entry = {"rel": result.rel, "sha256": result.sha256, "options": key,
                  "status": result.status, "lang": result.lang, "frbr_uri": result.frbr_uri,
                  "warnings": result.warnings, "errors": result.errors,
-                 "outputs": {fmt: {"path": os.path.relpath(path, self.outdir),
+                 "outputs": {fmt: {"path": os.path.relpath(path, self._abs_outdir),
                                    "sha256": result.output_meta.get(fmt, ["", 0])[0],
                                    "size": result.output_meta.get(fmt, ["", 0])[1]}
                              for fmt, path in result.outputs.items()}}
@@ -437,7 +441,9 @@ def convert(paths, outdir, **options) -> Iterator[FileResult]:
     or a list), ``jobs``, ``lang``, ``country``, ``doctype``, ``tradition``, ``patterns``,
     ``force``, ``fail_fast``, ``executor`` (``"local"``/``"dask"``),
     ``scheduler``, ``client`` (an existing ``distributed.Client``),
-    ``converter``, ``durable``, ``connect_timeout`` (seconds, Dask).
+    ``converter``, ``durable``, ``connect_timeout`` (seconds, Dask),
+    ``shared_fs`` (Dask workers read and write the files themselves; default:
+    true for a LocalCluster, false with a scheduler address or a client).
 
     >>> for r in convert(["acts/"], "out/", formats="xml,html", jobs=4):   # doctest: +SKIP
     ...     if r.status == "error":

@@ -15,9 +15,11 @@ stays flat and a stop (first error, Ctrl-C) takes effect quickly.
     with it, so a killed batch leaves no worker writing behind its back. Workers write outputs
     themselves (the output folder is local).
 ``dask``
-    a ``dask.distributed`` cluster: the client ships input bytes to the
-    workers and gets output bytes back, then writes them itself; workers
-    need no shared filesystem (see docs/batch.md).
+    a ``dask.distributed`` cluster. By default for a remote scheduler the
+    client ships input bytes to the workers and gets output bytes back, then
+    writes them itself, so workers need no shared filesystem; with a shared
+    filesystem (and always for the LocalCluster) the workers read and write
+    the files themselves (see docs/batch.md).
 """
 from __future__ import annotations
 
@@ -127,18 +129,24 @@ class PoolExecutor:
 
 
 class DaskExecutor:
-    """Runs chunks on a ``dask.distributed`` cluster; outputs come back as bytes.
+    """Runs chunks on a ``dask.distributed`` cluster.
 
     With no *scheduler* address a ``LocalCluster`` of *jobs* single-threaded
     worker processes is started on 127.0.0.1 for the duration of the batch.
     An existing ``distributed.Client`` may be passed instead (pipelines).
+
+    *shared_fs* false (the default with a scheduler address or a client): the
+    client ships input bytes and writes the output bytes it gets back; the
+    workers need no access to the files. True (the default for the
+    LocalCluster, which runs on this machine): workers read inputs and write
+    outputs themselves, as local workers do, sparing the client that work.
     """
 
     name = "dask"
-    writes_outputs = False
 
     def __init__(self, scheduler: str | None = None, jobs: int | None = None, client=None,
-                 chunk_size: int = 4, connect_timeout: float = 20):
+                 chunk_size: int = 8, connect_timeout: float = 20,
+                 shared_fs: bool | None = None):
         try:
             import distributed  # noqa: F401
         except ImportError:
@@ -148,6 +156,8 @@ class DaskExecutor:
         self.jobs = jobs or default_jobs()
         self.chunk_size = chunk_size
         self.connect_timeout = connect_timeout
+        self.writes_outputs = (scheduler is None and client is None) if shared_fs is None \
+            else shared_fs
         self._client = client
         self._own_client = client is None
         self._cluster = None
@@ -237,7 +247,7 @@ def _akn_version() -> str:
 
 
 def make_executor(kind: str = "local", *, jobs: int | None = None, scheduler: str | None = None,
-                  client=None, connect_timeout: float = 20):
+                  client=None, connect_timeout: float = 20, shared_fs: bool | None = None):
     """Build the executor named *kind* (``local`` or ``dask``)."""
     if kind == "local":
         if scheduler:
@@ -246,5 +256,5 @@ def make_executor(kind: str = "local", *, jobs: int | None = None, scheduler: st
         return InlineExecutor() if jobs == 1 else PoolExecutor(jobs)
     if kind == "dask":
         return DaskExecutor(scheduler=scheduler, jobs=jobs, client=client,
-                            connect_timeout=connect_timeout)
+                            connect_timeout=connect_timeout, shared_fs=shared_fs)
     raise ExecutorError(f"unknown executor {kind!r} (choose local or dask)")

@@ -56,8 +56,14 @@ import click
 @click.option("--scheduler", metavar="ADDRESS",
               help="Address of a running Dask scheduler (tcp://HOST:PORT), with --executor dask. "
                    "Without it a LocalCluster is started on 127.0.0.1.")
-def batch(sources, outdir, formats, jobs, lang, country, tradition, doctype, patterns, report, fail_fast,
-          force, quiet, store, endpoint, executor, scheduler):
+@click.option("--shared-fs/--no-shared-fs", "shared_fs", default=None,
+              help="With --executor dask: the workers see SRC and OUTDIR at the same paths "
+                   "(a shared filesystem) and read and write the files themselves; with "
+                   "--no-shared-fs this process sends them the input bytes and writes the "
+                   "outputs they return. Default: shared for the LocalCluster, not shared "
+                   "with --scheduler.")
+def batch(sources, outdir, formats, jobs, lang, country, tradition, doctype, patterns, report,
+          fail_fast, force, quiet, store, endpoint, executor, scheduler, shared_fs):
     """Convert every plain-text act under SRC... into OUTDIR.
 
     Each SRC is a file, a folder (searched recursively) or a quoted glob
@@ -83,6 +89,8 @@ def batch(sources, outdir, formats, jobs, lang, country, tradition, doctype, pat
 
     if scheduler and executor != "dask":
         raise click.UsageError("--scheduler needs --executor dask")
+    if shared_fs is not None and executor != "dask":
+        raise click.UsageError("--shared-fs/--no-shared-fs need --executor dask")
     if store and endpoint:
         raise click.UsageError("give --store or --endpoint, not both")
     if (store or endpoint) and "xml" not in [f.strip() for f in formats.split(",")]:
@@ -90,7 +98,8 @@ def batch(sources, outdir, formats, jobs, lang, country, tradition, doctype, pat
     try:
         run = Batch(list(sources), outdir, formats=formats, jobs=jobs, lang=lang, country=country,
                     tradition=tradition, doctype=doctype, patterns=list(patterns) or None, force=force,
-                    fail_fast=fail_fast, executor=executor, scheduler=scheduler)
+                    fail_fast=fail_fast, executor=executor, scheduler=scheduler,
+                    shared_fs=shared_fs)
         sink = make_sink(store=store, endpoint=endpoint)
         run.discover()
     except (BatchError, FormatUnavailable, SinkError) as exc:
