@@ -149,3 +149,10 @@ def test_command_registry_names_modules_that_exist():
     import importlib.util
     missing = [m for m in COMMANDS.values() if importlib.util.find_spec(m) is None]
     assert not missing, missing
+
+
+def test_no_passes_gives_structure_only():
+    with_passes = run("parse", str(FIXTURES / "us_act.txt"))
+    without = run("parse", str(FIXTURES / "us_act.txt"), "--no-passes")
+    assert b"<ref " in with_passes.stdout and b"<ref " not in without.stdout
+    assert without.stdout.count(b"eId=") == with_passes.stdout.count(b"eId=") - with_passes.stdout.count(b"<TLCTerm")

@@ -27,9 +27,13 @@ from akn.cli.common import DataError, fail, read_input, write_output
 @click.option("--frbr-uri", metavar="URI", help="Work FRBR URI, e.g. /akn/kz/act/2025-11-17/230-VIII.")
 @click.option("--json", "as_json", is_flag=True,
               help="Print metadata and warnings as JSON on standard error (the XML still goes to OUT/stdout).")
+@click.option("--no-passes", is_flag=True,
+              help="Skip the passes after parsing (cross-references, references to other acts, definitions): "
+                   "structure and metadata only, faster.")
 @click.option("--strict", is_flag=True, help="Exit with status 1 when there are warnings.")
 @click.option("-q", "--quiet", is_flag=True, help="Do not print warnings.")
-def parse(files, output, same_work, lang, country, tradition, doctype, frbr_uri, as_json, strict, quiet):
+def parse(files, output, same_work, lang, country, tradition, doctype, frbr_uri, as_json, no_passes, strict,
+          quiet):
     """Convert the plain text of an act or bill to Akoma Ntoso 3.0 XML.
 
     FILE is a text file in UTF-8 (with or without BOM), UTF-16 or
@@ -56,7 +60,8 @@ def parse(files, output, same_work, lang, country, tradition, doctype, frbr_uri,
         if not output:
             raise click.UsageError("several FILEs need -o DIRECTORY")
         _parse_many(files, output, same_work, country=country, tradition=tradition, doctype=doctype,
-                    frbr_uri=frbr_uri, as_json=as_json, strict=strict, quiet=quiet)
+                    frbr_uri=frbr_uri, as_json=as_json, strict=strict, quiet=quiet,
+                    passes=() if no_passes else None)
         return
     file = files[0]
     from akn.api import parse as parse_text
@@ -64,7 +69,8 @@ def parse(files, output, same_work, lang, country, tradition, doctype, frbr_uri,
     data, name = read_input(file)
     try:
         doc = parse_text(data, lang=lang, country=country, tradition=tradition, doctype=doctype,
-                         frbr_uri=frbr_uri, source=name, markdown=True if name.endswith(".md") else None)
+                         frbr_uri=frbr_uri, source=name, markdown=True if name.endswith(".md") else None,
+                         passes=() if no_passes else None)
     except AknError as exc:
         raise fail(exc) from None
     except ValueError as exc:
