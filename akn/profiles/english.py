@@ -105,9 +105,11 @@ EN_US = Profile(
            "paren_roman": "clause", "paren_upper_roman": "subclause", "dot": "paragraph", "dash": "indent"},
     block_styles=frozenset({"paren_alpha"}),
     # run-in headings: "(a) IN GENERAL.—The Secretary shall ..."
-    item_patterns={k: re.compile(p.pattern.replace(r"(?:\s+(?P<text>.*)|$)", _US_RUN_IN))
-                   for k, p in ITEM_PATTERNS.items() if k in ("paren_alpha", "paren_num", "paren_upper", "dot")}
-                  | {"dash": ITEM_PATTERNS["dash"]},
+    item_patterns={"paren_alpha": re.compile(r"\((?P<num>[a-z]{1,3}\d?)\)" + _US_RUN_IN),
+                   "paren_num": re.compile(r"\((?P<num>\d+[a-zA-Z]{0,2})\)" + _US_RUN_IN),
+                   "paren_upper": re.compile(r"\((?P<num>[A-Z]{1,3})\)" + _US_RUN_IN),
+                   "dot": re.compile(r"(?P<num>\d+[a-z]{0,2})\." + _US_RUN_IN),
+                   "dash": ITEM_PATTERNS["dash"]},
     preamble_start=re.compile(r"Be it enacted"),
     formula=re.compile(r"Be it enacted\b.*"),
     footnote=_EDITORIAL_EN,
