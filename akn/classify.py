@@ -33,6 +33,7 @@ class Classified:
     rest: str = ""       # heading of a head, text of an item
     marker: str = ""     # printed marker of a head or item (e.g. "Статья 5.", "(a)")
     heading: str = ""    # run-in heading of an item ("(a) IN GENERAL.—")
+    indent: int = 0      # leading spaces of the line's first physical line in the input
 
 
 def first_chars(pattern: re.Pattern) -> frozenset[str] | None:
@@ -186,7 +187,10 @@ def prepare(source: Source, profile: Profile) -> list[Classified]:
       clause (a wrapped line), or
     * the line before does not end a sentence or a clause and this one does
       not start with a capital letter (a wrapped sentence: ``... N`` /
-      ``258-ФЗ ...``, or a heading wrapped onto a second line).
+      ``258-ФЗ ...``, or a heading wrapped onto a second line), or
+    * the line before does not end a sentence or a clause and this one is
+      indented less than the first line of its paragraph (fixed-width and
+      adilet layouts indent the first line of a paragraph, not the others).
 
     A numbered line whose number cannot continue the numbering (``5554).``
     after ``ст.`` in a fixed-width text) is a wrapped line too: see
@@ -201,8 +205,10 @@ def prepare(source: Source, profile: Profile) -> list[Classified]:
     run_in = profile.run_in_heading
     signature = profile.conclusions_start
     out: list[Classified] = []
+    indents = source.indents or [0] * len(source.lines)
     for index, (text, number) in enumerate(zip(source.lines, source.linenos)):
         c = classifier.classify(text, number, index, md[index] if md else False)
+        c.indent = indents[index]
         if c.kind == "head":
             if c.head.rank <= 50:
                 numbering.reset()
@@ -237,7 +243,9 @@ def prepare(source: Source, profile: Profile) -> list[Classified]:
             # (the signatory's title starts the conclusions: only the rest of the title and the name join it)
             prev = out[-1]
             first = text[0]
-            wrapped = paragraph_mode and not blanks[index] and (
+            # a line indented less than the paragraph it follows, which did not end: a wrapped line
+            dedented = indents[index] < prev.indent and not prev.text.endswith(_TERMINAL) and prev.kind != "annex"
+            wrapped = dedented or paragraph_mode and not blanks[index] and (
                 (prev.kind not in ("head", "annex") and not prev.text.endswith(_TERMINAL))
                 # a heading wrapped onto a second line: short, and not a sentence of the body
                 or (prev.kind == "head" and prev.rest and len(text) < 120

@@ -22,7 +22,9 @@ def strip_markdown(source: Source) -> Source:
     linenos: list[int] = []
     blanks: list[bool] = []
     headings: list[bool] = []
-    for text, number, blank in zip(source.lines, source.linenos, source.blank_before):
+    indents: list[int] = []
+    for text, number, blank, indent in zip(source.lines, source.linenos, source.blank_before,
+                                           source.indents or [0] * len(source.lines)):
         if _MD_ANCHOR.match(text):
             continue
         parts = _MD_GLUED.split(text) if " #" in text else [text]
@@ -46,7 +48,8 @@ def strip_markdown(source: Source) -> Source:
                 linenos.append(number)
                 blanks.append(blank if k == 0 else True)
                 headings.append(is_heading)
-    return Source(lines, linenos, source.name, blanks, headings)
+                indents.append(indent)
+    return Source(lines, linenos, source.name, blanks, headings, indents)
 
 
 def looks_like_markdown(source: Source) -> bool:

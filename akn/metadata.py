@@ -116,7 +116,8 @@ def detect_metadata(head_lines: list[str], tail_lines: list[str], profile: Profi
                     meta.subtype = m.group(1).lower()
                     break
         # signing date and number: Kazakhstan and Russia sign at the end, the EU, UK and US head the act
-        order = (tail_lines, text_lines[:40]) if profile.tradition in ("kz", "ru") else (text_lines[:40], tail_lines)
+        tail = tail_lines[::-1]   # the signature's date and number come last
+        order = (tail, text_lines[:40]) if profile.tradition in ("kz", "ru") else (text_lines[:40], tail)
         for lines in order:
             date, number = _date(lines, profile), _number(lines, profile)
             if date and meta.date == UNKNOWN_DATE:

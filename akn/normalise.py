@@ -11,8 +11,10 @@ Guarantees (each is tested in ``tests/test_normalise.py``):
    are those of the original text, 1-based, and survive every later step.
 3. **Spaces.** Tabs, NBSP and the other Unicode spaces become ASCII spaces;
    runs of spaces (justified or hard-wrapped text) become one space; leading
-   indentation and trailing spaces are removed (the indentation is not
-   meaningful in any tradition we read: adilet indents every line).
+   indentation and trailing spaces are removed from the text. The width of
+   the indentation is kept beside each line (``Source.indents``): it never
+   decides a unit's level, but a line indented less than the paragraph it
+   follows shows that paragraph was hard-wrapped.
 4. **Invisible characters.** Soft hyphens, zero-width spaces/joiners, word
    joiners, BOMs inside the text and C0/C1 control characters are removed.
 5. **Unicode.** The text is in NFC.
@@ -48,7 +50,7 @@ for _c in range(0x7F, 0xA0):
         _TABLE[_c] = None
 _TABLE.update({ord(c): "\n" for c in "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"})
 
-_MULTISPACE = re.compile(r" {2,}")
+_MULTISPACE = re.compile(r"(?<=\S) {2,}")   # runs inside a line; indentation is measured first
 _INVISIBLE_RE = re.compile("[" + _INVISIBLE + "]")
 _SPACES_RE = re.compile("[" + _SPACES + "]")
 _BREAKS_RE = re.compile("\r\n?|[" + _BREAKS[1:] + "]")
@@ -70,6 +72,8 @@ class Source:
     blank_before: list[bool] = field(default_factory=list)
     #: for Markdown input: whether each line was a ``#`` heading
     md_heading: list[bool] = field(default_factory=list)
+    #: leading spaces of each line in the input (tabs count as one space)
+    indents: list[int] = field(default_factory=list)
 
     def diagnostic(self, index: int, message: str, severity: str = "warning", col: int = 1,
                    code: str = "") -> Diagnostic:
@@ -182,9 +186,10 @@ def normalise_text(text: str, name: str = "<text>") -> Source:
     lines: list[str] = []
     linenos: list[int] = []
     blank_before: list[bool] = []
+    indents: list[int] = []
     blank = True
-    for number, line in enumerate(text.split("\n"), 1):
-        line = line.strip(" ")
+    for number, raw in enumerate(text.split("\n"), 1):
+        line = raw.strip(" ")
         if not line:
             blank = True
             continue
@@ -196,11 +201,12 @@ def normalise_text(text: str, name: str = "<text>") -> Source:
         lines.append(line)
         linenos.append(number)
         blank_before.append(blank)
+        indents.append(len(raw) - len(raw.lstrip(" ")))
         blank = False
     if not lines:
         msg = "the file holds only blank space; expected the text of an act"
         raise InputError(f"{name}: {msg}", Diagnostic(msg, source=name))
-    return Source(lines, linenos, name, blank_before)
+    return Source(lines, linenos, name, blank_before, indents=indents)
 
 
 def normalise(data: bytes | str, name: str = "<text>") -> Source:

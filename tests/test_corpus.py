@@ -156,3 +156,15 @@ def test_roman_chapter_numbers_with_cyrillic_letters_get_latin_eids():
 def test_kazakh_inserted_article_11_1():
     numbers = [n for n, _, _ in articles(parsed("kz_digital_assets_law_2023_193-VII_kk.txt").root)]
     assert "11-1" in numbers and numbers.index("11-1") == numbers.index("11") + 1
+
+
+def test_air_code_metadata_from_its_signature():
+    assert parsed("ru_air_code_1997_60-FZ_ru.txt").frbr_uri == "/akn/ru/act/1997-03-19/60-ФЗ"
+
+
+def test_fixed_width_continuation_lines_starting_with_a_capital_are_joined():
+    # air code, art. 52(4)(3): "... с государственной" / "Российской Федерации связаны ..." is one sub-point
+    root = parsed("ru_air_code_1997_60-FZ_ru.txt").root
+    para = root.find(".//a:article[@eId='chp_VII__art_52']/a:paragraph[@eId='chp_VII__art_52__para_4']", NS)
+    assert [p.get("eId").rsplit("_", 1)[-1] for p in para.findall("a:point", NS)] == ["1", "2", "3", "4", "5"]
+    assert para.find("a:hcontainer", NS) is None

@@ -91,3 +91,13 @@ def test_legacy_kazakh_spelling_with_latin_i():
     assert structure(doc) == structure(clean)
     part = akn.parse("1-бөлiм. Жалпы ережелер\n1-бап. Ұғымдар\nМәтiн.\n", lang="kk")
     assert part.root.find(".//{*}part").get("eId") == "part_1"
+
+
+def test_lines_indented_less_than_their_paragraph_continue_it():
+    # fixed-width layout: a paragraph's first line is indented further than the lines it wraps onto
+    text = ("          Статья 3. Права\n\n          1. Оператор уведомляет Министерство\n"
+            "     Внутренних Дел о применении\n     Системы распознавания.\n\n          2. Второй пункт.\n")
+    doc = akn.parse(text, lang="ru")
+    paras = doc.root.findall(".//{*}paragraph")
+    assert len(paras) == 2
+    assert paras[0].find(".//{*}p").text == "Оператор уведомляет Министерство Внутренних Дел о применении Системы распознавания."
