@@ -34,6 +34,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from lxml import etree
+from rdflib import Namespace, URIRef
 
 from akn import concepts as C
 
@@ -63,30 +64,19 @@ EXAMPLE = """<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0
 </content></paragraph></article></body></act></akomaNtoso>"""
 
 
-def _ns():
-    from rdflib import Namespace
-    return Namespace(ELI_NS), Namespace(AKV_NS)
-
-
-ELI, AKV = _ns()
-from rdflib import URIRef  # noqa: E402  (rdflib is needed by everything below)
+ELI = Namespace(ELI_NS)
+AKV = Namespace(AKV_NS)
 
 
 def read(source):
-    """An lxml root element from a Document, element, tree, bytes, XML string or path."""
+    """An lxml root element from a Document, element, tree, bytes, XML string or path.
+
+    Files and bytes are read with :func:`akn.xmlio.read_xml` (no entities, no DTD, no network).
+    """
     if hasattr(source, "root") and not isinstance(source, (str, bytes, Path)):
         return source.root
-    if isinstance(source, etree._ElementTree):
-        return source.getroot()
-    if isinstance(source, etree._Element):
-        return source
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
-                             remove_blank_text=False)
-    if isinstance(source, bytes):
-        return etree.fromstring(source, parser)
-    if isinstance(source, str) and source.lstrip().startswith("<"):
-        return etree.fromstring(source.encode("utf-8"), parser)
-    return etree.parse(str(source), parser).getroot()
+    from akn.xmlio import read_xml
+    return read_xml(source)
 
 
 def resolve(uri: str, base: str = DEFAULT_BASE) -> str:
@@ -168,7 +158,7 @@ def graph(source, base: str = DEFAULT_BASE, *, concepts: bool = True):
     *source* is an :class:`akn.Document`, an lxml element or tree, XML bytes or
     text, or a path. The returned graph's ``identifier`` is the expression URI.
     """
-    from rdflib import RDF, XSD, Graph, Literal, URIRef
+    from rdflib import RDF, XSD, Graph, Literal
     from rdflib.namespace import SKOS  # noqa: F401  (bound below for readable Turtle)
 
     root = read(source)

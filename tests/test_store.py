@@ -132,10 +132,10 @@ def test_a_second_writer_gets_a_clear_message(tmp_path):
     holder = subprocess.Popen([sys.executable, "-c", (
         "import fcntl, os, sys, time\n"
         f"fd = os.open({str(db / LOCK_NAME)!r}, os.O_RDWR)\n"
-        "fcntl.flock(fd, fcntl.LOCK_EX); os.pwrite(fd, str(os.getpid()).encode(), 0)\n"
+        "fcntl.flock(fd, fcntl.LOCK_EX); os.ftruncate(fd, 0); os.pwrite(fd, str(os.getpid()).encode(), 0)\n"
         "print('locked', flush=True); time.sleep(30)\n")], stdout=subprocess.PIPE, text=True)
     try:
-        assert holder.stdout.readline().strip() == "locked"
+        assert holder.stdout.readline().strip() == "locked", "the lock holder did not start"
         with pytest.raises(StoreLocked, match=rf"being written by another process \(pid {holder.pid}\)"):
             Store(db, wait=0.3).query(COUNT)
         with pytest.raises(StoreLocked, match="another process"):
@@ -143,7 +143,7 @@ def test_a_second_writer_gets_a_clear_message(tmp_path):
         xml = tmp_path / "example.xml"
         xml.write_text(rdf.EXAMPLE, encoding="utf-8")
         r = akn_cli("load", "--store", str(db), "--wait", "0.2", str(xml))
-        assert r.returncode == 1 and "another process" in r.stderr and "Traceback" not in r.stderr
+        assert r.returncode == 1 and "another process" in r.stderr and "Traceback" not in r.stderr, r.stderr
     finally:
         holder.kill()
         holder.wait()
