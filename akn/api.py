@@ -81,16 +81,19 @@ def _parse(text, *, lang, country, doctype, frbr_uri, tradition, source, markdow
                     tradition=profile.tradition, source=source, lines=builder.lines)
 
 
-def parse_file(path: str | Path, **options) -> Document:
-    """Read a file (any supported encoding) and :func:`parse` it."""
-    path = Path(path)
+def read_file(path: str | Path) -> bytes:
+    """The bytes of an input file; an unreadable file raises :class:`~akn.errors.InputError`."""
     try:
-        data = path.read_bytes()
+        return Path(path).read_bytes()
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc.strerror}",
                          Diagnostic(f"cannot read: {exc.strerror}", source=str(path))) from None
+
+
+def parse_file(path: str | Path, **options) -> Document:
+    """Read a file (any supported encoding) and :func:`parse` it."""
     options.setdefault("source", str(path))
-    return parse(data, **options)
+    return parse(read_file(path), **options)
 
 
 def _title_block(lines) -> list[str]:

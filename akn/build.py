@@ -344,33 +344,7 @@ class Builder:
     # -- metadata --------------------------------------------------------------------
     def _meta(self, meta_el, doc):
         meta = self.meta
-        uri = meta.uri()
-        work = uri.work_uri()
-        expr = uri.expression_uri()
-        ident = sub(meta_el, "identification", source="#" + SOURCE_ID)
-        w = sub(ident, "FRBRWork")
-        sub(w, "FRBRthis", value=work + "/!main")
-        sub(w, "FRBRuri", value=work)
-        sub(w, "FRBRdate", date=meta.date, name="Generation")
-        sub(w, "FRBRauthor", href="#" + AUTHOR_ID)
-        sub(w, "FRBRcountry", value=meta.country)
-        if meta.subtype:
-            sub(w, "FRBRsubtype", value=meta.subtype)
-        sub(w, "FRBRnumber", value=meta.number)
-        if meta.title:
-            sub(w, "FRBRname", value=meta.title[:500])
-        sub(w, "FRBRprescriptive", value="true")
-        e = sub(ident, "FRBRExpression")
-        sub(e, "FRBRthis", value=expr + "/!main")
-        sub(e, "FRBRuri", value=expr)
-        sub(e, "FRBRdate", date=meta.date, name="Generation")
-        sub(e, "FRBRauthor", href="#" + AUTHOR_ID)
-        sub(e, "FRBRlanguage", language=meta.language)
-        m = sub(ident, "FRBRManifestation")
-        sub(m, "FRBRthis", value=expr + "/!main.xml")
-        sub(m, "FRBRuri", value=expr + ".akn")
-        sub(m, "FRBRdate", date=meta.date, name="Generation")
-        sub(m, "FRBRauthor", href="#" + SOURCE_ID)
+        self._identification(meta_el, "main", details=True)
         if meta.publication:
             sub(meta_el, "publication", **meta.publication)
         refs = sub(meta_el, "references", source="#" + SOURCE_ID)
@@ -385,26 +359,38 @@ class Builder:
                 sub(note, "p", node.text)
 
     def _component_meta(self, meta_el, component: str):
-        uri = self.meta.uri()
+        self._identification(meta_el, component, details=False)
+
+    def _identification(self, meta_el, component: str, details: bool):
+        """FRBR work, expression and manifestation of the document (``main``) or of an attachment."""
+        meta = self.meta
+        uri = meta.uri()
         work = uri.work_uri()
         expr = uri.expression_uri()
         ident = sub(meta_el, "identification", source="#" + SOURCE_ID)
         w = sub(ident, "FRBRWork")
         sub(w, "FRBRthis", value=f"{work}/!{component}")
         sub(w, "FRBRuri", value=work)
-        sub(w, "FRBRdate", date=self.meta.date, name="Generation")
+        sub(w, "FRBRdate", date=meta.date, name="Generation")
         sub(w, "FRBRauthor", href="#" + AUTHOR_ID)
-        sub(w, "FRBRcountry", value=self.meta.country)
+        sub(w, "FRBRcountry", value=meta.country)
+        if details:
+            if meta.subtype:
+                sub(w, "FRBRsubtype", value=meta.subtype)
+            sub(w, "FRBRnumber", value=meta.number)
+            if meta.title:
+                sub(w, "FRBRname", value=meta.title[:500])
+            sub(w, "FRBRprescriptive", value="true")
         e = sub(ident, "FRBRExpression")
         sub(e, "FRBRthis", value=f"{expr}/!{component}")
         sub(e, "FRBRuri", value=expr)
-        sub(e, "FRBRdate", date=self.meta.date, name="Generation")
+        sub(e, "FRBRdate", date=meta.date, name="Generation")
         sub(e, "FRBRauthor", href="#" + AUTHOR_ID)
-        sub(e, "FRBRlanguage", language=self.meta.language)
+        sub(e, "FRBRlanguage", language=meta.language)
         m = sub(ident, "FRBRManifestation")
         sub(m, "FRBRthis", value=f"{expr}/!{component}.xml")
         sub(m, "FRBRuri", value=expr + ".akn")
-        sub(m, "FRBRdate", date=self.meta.date, name="Generation")
+        sub(m, "FRBRdate", date=meta.date, name="Generation")
         sub(m, "FRBRauthor", href="#" + SOURCE_ID)
 
 

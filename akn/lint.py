@@ -630,14 +630,6 @@ def lint_text(text: str | bytes, *, source: str = "<text>", disable: Iterable[st
 
 def lint_file(path, *, disable: Iterable[str] = (), **options) -> list[Diagnostic]:
     """Read a file (any encoding :func:`akn.parse_file` reads) and lint it."""
-    from pathlib import Path
+    from akn.api import read_file
 
-    from akn.errors import InputError
-
-    path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read: {exc.strerror}",
-                         Diagnostic(f"cannot read: {exc.strerror}", source=str(path))) from None
-    return lint_text(data, source=str(path), disable=disable, **options)
+    return lint_text(read_file(path), source=str(path), disable=disable, **options)
