@@ -198,6 +198,7 @@ class Batch:
 
     def run(self) -> Iterator[FileResult]:
         inputs = self.discover()
+        self.summary.started = time.monotonic()
         Path(self.outdir).mkdir(parents=True, exist_ok=True)
         lock = Lock(self.outdir).acquire()
         manifest = Manifest(self.outdir, durable=self.durable)
@@ -209,8 +210,8 @@ class Batch:
             executor = make_executor(self.executor_kind, jobs=self.jobs, scheduler=self.scheduler,
                                      client=self.client, connect_timeout=self.connect_timeout,
                                      shared_fs=self.shared_fs)
-            if hasattr(executor, "start") and self.executor_kind == "dask":
-                executor.start()
+            # a cluster is started or reached on the first submit: an unchanged corpus
+            # re-runs without one
             yield from self._drive(inputs, executor, manifest, previous, key)
         finally:
             if executor is not None:
