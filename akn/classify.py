@@ -17,6 +17,8 @@ from akn.numbering import Numbering
 from akn.profiles.base import Profile
 
 _TERMINAL = tuple(".;:!?»\"”)]…—–")
+#: a line ending in an abbreviation ("ст.", "г.", "N") has not ended its sentence
+_ABBREVIATION = re.compile(r"(?:\b(?:ст|г|гг|п|пп|ч|абз|см|т|др|тт|ред|No|art|Art|p|pp)\.|\bN)$")
 
 
 @dataclass(slots=True)
@@ -244,7 +246,10 @@ def prepare(source: Source, profile: Profile) -> list[Classified]:
             prev = out[-1]
             first = text[0]
             # a line indented less than the paragraph it follows, which did not end: a wrapped line
-            dedented = indents[index] < prev.indent and not prev.text.endswith(_TERMINAL) and prev.kind != "annex"
+            # (in plain text only: Markdown indents to nest lists); after ";" too: "... ст. 4380;" / "Федерального ..."
+            dedented = not md and indents[index] < prev.indent and prev.kind != "annex" and (
+                not prev.text.endswith(_TERMINAL)
+                or (prev.indent - indents[index] >= 4 and (prev.text.endswith(";") or _ABBREVIATION.search(prev.text))))
             wrapped = dedented or paragraph_mode and not blanks[index] and (
                 (prev.kind not in ("head", "annex") and not prev.text.endswith(_TERMINAL))
                 # a heading wrapped onto a second line: short, and not a sentence of the body
