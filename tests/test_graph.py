@@ -130,7 +130,8 @@ def _parse(path):
 
 @pytest.mark.parametrize("name", ["eu_gdpr_2016_679_oj_en.txt", "kz_digital_assets_law_2023_193-VII_ru.txt",
                                   "kz_digital_assets_law_2023_193-VII_kk.txt", "kz_aquaculture_law_2025_ru.md",
-                                  "kz_aquaculture_law_2025_kk.md"])
+                                  "kz_aquaculture_law_2025_kk.md", "ru_air_code_1997_60-FZ_ru.txt",
+                                  "in_protection_of_women_from_domestic_violence_act_2005_en.md"])
 def test_parsed_acts_give_conforming_graphs(name, corpus, shapes_and_scheme):
     doc = _parse(need(corpus / name))
     g = rdf.graph(doc)

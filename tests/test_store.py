@@ -183,3 +183,17 @@ def test_load_and_query_commands(tmp_path, corpus):
     assert "biometric-data" in r.stdout
     r = akn_cli("load", files[0])
     assert r.returncode == 2 and "--store" in r.stderr
+
+
+def test_load_command_parses_plain_text_acts(tmp_path):
+    bill = REPO / "examples" / "ai_biometric_bill_kk.txt"
+    if not bill.exists():
+        pytest.skip("examples/ai_biometric_bill_kk.txt is absent")
+    db = tmp_path / "db"
+    r = akn_cli("load", str(bill), "--store", str(db))
+    if r.returncode != 0 and ("parse" in r.stderr and "not available" in r.stderr):
+        pytest.skip("akn.parse is not available")
+    assert r.returncode == 0, r.stderr
+    r = akn_cli("query", "--name", "biometric-data", "--store", str(db), "-f", "csv")
+    assert r.returncode == 0, r.stderr
+    assert "4-бап" in r.stdout and "биометриял" in r.stdout.lower()
