@@ -13,8 +13,9 @@ the real command line, each run in a fresh output folder:
   3. the same command again                          nothing changed: all skipped
   4. ``akn batch ... --executor dask --jobs N``      a Dask LocalCluster of N workers
 
-Each configuration runs --repeat times (taking turns) and the best run is
-reported, which filters out other load on a shared machine. It prints a
+Each configuration runs --repeat times (taking turns), each run starting when
+the CPUs have been >= 85 % idle for a second (waiting at most 60 s), and the
+best run is reported, which filters out other load on a shared machine. It prints a
 table: seconds, files/s and MB/s (MB = 10^6 bytes of input
 converted), parallel efficiency = rate(N) / (N x rate(1)) (target >= 0.85),
 re-run speed-up = time(2) / time(3) (target >= 20), Dask time relative to
@@ -56,6 +57,32 @@ def run_batch(sources, outdir: Path, report: Path, extra: list[str]) -> tuple[fl
         " ".join(c if c.startswith("-") or "/" not in c else os.path.relpath(c) for c in cmd[1:])
 
 
+def cpu_times() -> tuple[float, float]:
+    """(busy, total) jiffies of all CPUs since boot, from /proc/stat (Linux)."""
+    try:
+        fields = [float(x) for x in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    except OSError:
+        return 0.0, 0.0
+    idle = fields[3] + fields[4]
+    return sum(fields) - idle, sum(fields)
+
+
+def wait_for_quiet(max_wait: float = 60.0, idle_share: float = 0.85) -> float:
+    """Wait (at most *max_wait* s) for a second in which the CPUs are >= 85 % idle.
+
+    The machine may be shared; timing a run while other programs hold the
+    cores says nothing about the batch. Returns the idle share finally seen.
+    """
+    deadline = time.monotonic() + max_wait
+    while True:
+        busy0, total0 = cpu_times()
+        time.sleep(1.0)
+        busy1, total1 = cpu_times()
+        idle = 1 - (busy1 - busy0) / max(total1 - total0, 1e-9) if total1 > total0 else 1.0
+        if idle >= idle_share or time.monotonic() >= deadline:
+            return idle
+
+
 def tree_digest(root: Path) -> str:
     h = hashlib.sha256()
     for p in sorted(root.rglob("*")):
@@ -90,12 +117,16 @@ def main(argv=None) -> int:
     def timed(name, outdir, extra, fresh=True):
         if fresh and outdir.exists():
             shutil.rmtree(outdir)
+        wait_for_quiet()
+        busy0, total0 = cpu_times()
         seconds, info, cmd = run_batch(sources, outdir, work / f"{name}.jsonl", common + extra)
         lines = info["lines"]
         converted = [d for d in lines if not d["skipped"] and d["status"] != "error"]
         mb = sum(d["size"] for d in converted) / 1e6
         status = {s: sum(d["status"] == s for d in lines) for s in ("ok", "warning", "error")}
-        run = {"name": name, "seconds": seconds, "files": len(lines),
+        busy1, total1 = cpu_times()
+        busy = (busy1 - busy0) / max(total1 - total0, 1e-9)
+        run = {"name": name, "seconds": seconds, "files": len(lines), "busy": busy,
                "converted": len(converted), "mb": mb, "status": status,
                "skipped": sum(d["skipped"] for d in lines), "cmd": cmd, "lines": lines,
                "times": runs.get(name, {}).get("times", []) + [seconds]}
@@ -131,7 +162,8 @@ def main(argv=None) -> int:
         s = r["status"]
         print(f"{r['name']:<18} {r['seconds']:>8.2f} {r['files']:>6} {r['converted']:>6} "
               f"{rate:>8.1f} {mbs:>6.2f}  {s['ok']}/{s['warning']}/{s['error']}  {r['skipped']}"
-              f"   (all runs: {', '.join(f'{t:.2f}' for t in r['times'])} s)")
+              f"   (all runs: {', '.join(f'{t:.2f}' for t in r['times'])} s; "
+              f"CPUs {100 * r['busy']:.0f}% busy in the best)")
     eff = (par["converted"] / par["seconds"]) / (args.jobs * one["converted"] / one["seconds"])
     speedup = par["seconds"] / again["seconds"]
     print(f"\nparallel efficiency (jobs {args.jobs} vs 1): {eff:.2f}  (target >= 0.85)")

@@ -55,6 +55,13 @@ def fake_converter(data: bytes, *, source: str, formats, options) -> Converted:
                      lang=options.get("lang") or "eng")
 
 
+def crashing_converter(data: bytes, *, source: str, formats, options) -> Converted:
+    """Kills its own worker process on CRASH, like a segfault in C code would."""
+    if b"CRASH" in data:
+        os.kill(os.getpid(), 9)
+    return fake_converter(data, source=source, formats=formats, options=options)
+
+
 def other_converter(data: bytes, *, source: str, formats, options) -> Converted:
     return Converted(outputs={fmt: b"other" for fmt in formats})
 
@@ -247,6 +254,20 @@ def test_process_pool_gives_same_bytes_as_inline(tmp_path):
     _, two = run(src, tmp_path / "two", jobs=2)
     assert {k: r.status for k, r in one.items()} == {k: r.status for k, r in two.items()}
     assert tree_bytes(tmp_path / "one") == tree_bytes(tmp_path / "two")
+
+
+def test_a_dying_worker_costs_only_its_own_file(tmp_path):
+    """The file that kills its worker is retried once, then reported; the rest convert."""
+    src = tmp_path / "src"
+    src.mkdir()
+    for i in range(12):
+        (src / f"a{i:02d}.txt").write_text("CRASH\n" if i == 5 else f"Article {i}\n")
+    batch, res = run(src, tmp_path / "out", jobs=2, converter=crashing_converter)
+    assert len(res) == 12
+    assert res["a05.txt"].status == "error"
+    assert "died, twice" in res["a05.txt"].errors[0]["message"]
+    assert all(r.status == "ok" for k, r in res.items() if k != "a05.txt")
+    assert len(list((tmp_path / "out").glob("*.xml"))) == 11
 
 
 def test_report_lines_and_cli_exit_codes(tmp_path, monkeypatch):

@@ -235,6 +235,7 @@ class Batch:
         if not executor.writes_outputs:
             # the client writes what the cluster returns; fsync waits overlap in a few threads
             writer = cf.ThreadPoolExecutor(max_workers=4, thread_name_prefix="akn-batch-write")
+        retry: deque[Input] = deque()  # files of a worker that died, to run again alone
         chunk: list[Task] = []
         chunk_bytes = 0
         stopping = False
@@ -254,7 +255,22 @@ class Batch:
             while True:
                 try:
                     # fill the executor up to its capacity
-                    while not stopping and queue and len(inflight) < executor.capacity:
+                    while not stopping and (queue or retry) and len(inflight) < executor.capacity:
+                        if retry:
+                            # after a worker died: each of its files again, alone, so that
+                            # the one that kills workers cannot take others down with it
+                            if chunk:
+                                inflight[executor.submit(chunk)] = chunk
+                                chunk, chunk_bytes = [], 0
+                            if inflight:
+                                break
+                            task, ready = self._prepare(retry.popleft(), previous, key,
+                                                        executor, tmp_dir)
+                            if ready is not None:
+                                yield emit(ready)
+                                continue
+                            inflight[executor.submit([task])] = [task]
+                            break
                         item = queue.popleft()
                         task, ready = self._prepare(item, previous, key, executor, tmp_dir)
                         if ready is not None:
@@ -276,7 +292,7 @@ class Batch:
                         if writing:
                             cf.wait(set(writing), timeout=0.25, return_when=cf.FIRST_COMPLETED)
                             continue
-                        if stopping or not queue:
+                        if stopping or not (queue or retry):
                             break
                         continue
                     done = executor.wait(set(inflight), 0.02 if writing else 0.25)
@@ -284,7 +300,7 @@ class Batch:
                         tasks = inflight.pop(future)
                         if future.cancelled():
                             continue
-                        for result in self._results(future, tasks, executor, queue):
+                        for result in self._results(future, tasks, executor, retry):
                             if writer is not None and result.data is not None:
                                 writing[writer.submit(self._write, result, tmp_dir)] = result
                             else:
@@ -361,7 +377,7 @@ class Batch:
                 return False
         return True
 
-    def _results(self, future, tasks, executor, queue) -> list[FileResult]:
+    def _results(self, future, tasks, executor, retry) -> list[FileResult]:
         try:
             return executor.result(future)
         except Exception as exc:  # noqa: BLE001 - a worker died or the cluster failed
@@ -371,12 +387,13 @@ class Batch:
                 # a dead worker takes every task it held down with it: retry each once
                 if self._attempts.get(t.path, 0) < 1:
                     self._attempts[t.path] = self._attempts.get(t.path, 0) + 1
-                    queue.appendleft(Input(path=t.path, rel=t.rel))
+                    retry.append(Input(path=t.path, rel=t.rel))
                     continue
                 results.append(FileResult(
                     path=t.path, rel=t.rel, sha256=t.sha256, status="error", errors=[{
                         "line": 0, "col": 0, "severity": "error", "code": "worker", "context": "",
-                        "message": f"the worker converting this file died twice ({reason})"}]))
+                        "message": f"the worker converting this file died, twice, the second "
+                                   f"time converting it alone ({reason})"}]))
             return results
 
     def _write(self, result: FileResult, tmp_dir: str) -> None:
