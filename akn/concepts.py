@@ -93,6 +93,28 @@ class Pattern:
     lang: str
     strong: bool
     regex: re.Pattern
+    trigger: str | None = None     # lower-case text every match contains (a cheap pre-check)
+
+
+_META = set("\\()[]{}?*+|.^$")
+
+
+def trigger(rx: str) -> str | None:
+    """The literal text every match of *rx* starts with, lower-cased, when there is one.
+
+    >>> trigger(r"\\bbiometric\\s+data"), trigger(r"labels?\\b"), trigger(r"(?-i:\\bAI\\b)")
+    ('biometric', 'label', None)
+    """
+    body = rx[2:] if rx.startswith("\\b") else rx
+    lit = ""
+    for ch in body:
+        if ch in _META:
+            break
+        lit += ch
+    rest = body[len(lit):]
+    if rest[:1] in ("?", "*", "{"):
+        lit = lit[:-1]            # the last character is optional
+    return lit.lower() if len(lit) >= 3 else None
 
 
 @dataclass(frozen=True)
@@ -139,7 +161,7 @@ class Lexicon:
                 compiled = re.compile(rx, re.IGNORECASE)
             except re.error as exc:
                 raise ValueError(f"lexicon.tsv: row {n} ({concept}): {exc}") from None
-            patterns.append(Pattern(concept, lang, strength == "strong", compiled))
+            patterns.append(Pattern(concept, lang, strength == "strong", compiled, trigger(rx)))
         groups: dict[str, list[str]] = {}
         raw: dict[str, list[str]] = {}
         for line in _rows(rules_tsv):
@@ -160,7 +182,10 @@ class Lexicon:
         out = []
         for lg in langs:
             norm = normalise(text, lg)
+            low = norm.lower()
             for p in self.by_lang.get(lg, ()):
+                if p.trigger is not None and p.trigger not in low:
+                    continue
                 for m in p.regex.finditer(norm):
                     out.append(Mention(p.concept, text[m.start():m.end()], p.strong, m.start(), m.end()))
         return out

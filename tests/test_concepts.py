@@ -176,3 +176,13 @@ def test_parsed_acts_are_tagged_and_stay_valid(corpus, official_schema):
     root = copy.deepcopy(doc.root)
     C.tag(root)
     assert official_schema.validate(root), official_schema.error_log.last_error
+
+
+def test_the_literal_pre_check_changes_no_result():
+    import dataclasses
+    lex = C.Lexicon.load()
+    assert sum(p.trigger is not None for p in lex.patterns) > len(lex.patterns) // 2
+    plain = C.Lexicon([dataclasses.replace(p, trigger=None) for p in lex.patterns], lex.rules)
+    for ident, lang, _labels, paras in load_labelled():
+        root = etree.fromstring(article_xml(lang, paras))
+        assert C.analyse(root, lexicon=lex).about == C.analyse(root, lexicon=plain).about, ident
