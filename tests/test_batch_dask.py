@@ -45,7 +45,8 @@ def free_port() -> int:
 @pytest.mark.skipif(not available("akn.api"), reason="akn.parse (akn.api) is not available")
 def test_local_cluster_matches_local_executor_with_the_real_parser(tmp_path):
     src = make_corpus(tmp_path / "src", 16)
-    formats = "xml,html" if available("akn.render") else "xml"
+    formats = ",".join(["xml"] + (["html", "md", "txt"] if available("akn.render") else [])
+                       + (["ttl"] if available("akn.rdf") else []))
     local = results(Batch([src], tmp_path / "local", jobs=2, formats=formats))
     failed = {rel for rel, (status, _, _) in local.items() if status == "error"}
     assert failed and all(rel.startswith("broken/") for rel in failed)
