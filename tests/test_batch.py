@@ -19,7 +19,14 @@ from pathlib import Path
 import pytest
 
 from akn.atomic import TMP_SUFFIX, atomic_write
-from akn.batch import Batch, BatchError, BatchLocked, Converted, FormatUnavailable, convert, discover
+from akn.batch import (
+    Batch,
+    BatchError,
+    BatchLocked,
+    Converted,
+    FormatUnavailable,
+    discover,
+)
 from akn.batch.inputs import plan_outputs
 from akn.batch.manifest import Lock, Manifest
 from akn.errors import Diagnostic, InputError, ParseError
@@ -262,7 +269,7 @@ def test_a_dying_worker_costs_only_its_own_file(tmp_path):
     src.mkdir()
     for i in range(12):
         (src / f"a{i:02d}.txt").write_text("CRASH\n" if i == 5 else f"Article {i}\n")
-    batch, res = run(src, tmp_path / "out", jobs=2, converter=crashing_converter)
+    _, res = run(src, tmp_path / "out", jobs=2, converter=crashing_converter)
     assert len(res) == 12
     assert res["a05.txt"].status == "error"
     assert "died, twice" in res["a05.txt"].errors[0]["message"]
@@ -274,7 +281,7 @@ def test_report_lines_and_cli_exit_codes(tmp_path, monkeypatch):
     """The CLI with the stand-in converter: report JSONL, exit status, summary."""
     from click.testing import CliRunner
 
-    import akn.batch.core as core
+    from akn.batch import core
     from akn.cli.batch import command
 
     src = make_tree(tmp_path)
@@ -333,7 +340,7 @@ def test_cli_usage_errors(tmp_path):
 def test_unavailable_format_is_a_clear_usage_error(tmp_path, monkeypatch):
     from click.testing import CliRunner
 
-    import akn.batch.formats as formats
+    from akn.batch import formats
     from akn.cli.batch import command
     monkeypatch.setitem(formats.NEEDS, "html", ("akn.not_built_yet", "render"))
     r = CliRunner().invoke(command, [str(make_tree(tmp_path)), "-o", "o",

@@ -14,9 +14,10 @@ import pytest
 
 pytest.importorskip("distributed", reason="dask.distributed is not installed (extra 'dask')")
 
-from akn.batch import Batch  # noqa: E402
-from test_batch import fake_converter, make_tree, tree_bytes  # noqa: E402
-from test_batch_real import AKN, available, make_corpus  # noqa: E402
+from test_batch import fake_converter, make_tree, tree_bytes
+from test_batch_real import AKN, available, make_corpus
+
+from akn.batch import Batch
 
 HERE = Path(__file__).resolve().parent
 

@@ -12,12 +12,12 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import REPO, SHARED, need
+from test_batch import tree_bytes
 
 from akn.atomic import TMP_SUFFIX
 from akn.batch import Batch
 from akn.batch.manifest import Manifest
-from conftest import REPO, SHARED, need
-from test_batch import tree_bytes
 
 AKN = [sys.executable, "-m", "akn"]
 TWIN = SHARED / "bench" / "twin_act.py"

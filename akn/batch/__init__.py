@@ -10,12 +10,25 @@ guarantees (atomic outputs, manifest, lock) and running on Dask.
 from __future__ import annotations
 
 from akn.batch.core import Batch, BatchError, Summary, convert
-from akn.batch.inputs import DEFAULT_PATTERNS, Input, discover
 from akn.batch.executors import ExecutorError, default_jobs
 from akn.batch.formats import FORMATS, FormatUnavailable
+from akn.batch.inputs import DEFAULT_PATTERNS, Input, discover
 from akn.batch.manifest import BatchLocked
 from akn.batch.worker import Converted, FileResult
 
-__all__ = ["Batch", "BatchError", "BatchLocked", "Converted", "DEFAULT_PATTERNS", "ExecutorError",
-           "FORMATS", "FileResult", "FormatUnavailable", "Input", "Summary", "convert",
-           "default_jobs", "discover"]
+__all__ = [
+           "DEFAULT_PATTERNS",
+           "FORMATS",
+           "Batch",
+           "BatchError",
+           "BatchLocked",
+           "Converted",
+           "ExecutorError",
+           "FileResult",
+           "FormatUnavailable",
+           "Input",
+           "Summary",
+           "convert",
+           "default_jobs",
+           "discover",
+]

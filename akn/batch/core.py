@@ -25,16 +25,17 @@ import json
 import os
 import time
 from collections import deque
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterator
 
 from akn.atomic import atomic_write, fsync_dir
-from akn.batch.inputs import Input, discover, plan_outputs
 from akn.batch.executors import make_executor
 from akn.batch.formats import check_formats, parse_formats
+from akn.batch.inputs import Input, discover, plan_outputs
 from akn.batch.manifest import Lock, Manifest
 from akn.batch.worker import FileResult, Task, error_dict, run_task
+
 
 class BatchError(ValueError):
     """The batch cannot start: bad sources, output folder inside the inputs..."""

@@ -23,7 +23,7 @@ import fnmatch
 import glob as globmod
 import os
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 DEFAULT_PATTERNS = ("*.txt", "*.md")
 

@@ -19,8 +19,8 @@ import hashlib
 import os
 import time
 import traceback
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from akn.atomic import atomic_write
 

@@ -84,7 +84,13 @@ def batch(sources, outdir, formats, jobs, lang, country, tradition, doctype, pat
       akn batch 'laws/**/*.txt' -o out/ --jobs 8 --lang rus
       akn batch corpus/ -o out/ --executor dask --scheduler tcp://10.0.0.5:8786
     """
-    from akn.batch import Batch, BatchError, BatchLocked, ExecutorError, FormatUnavailable
+    from akn.batch import (
+        Batch,
+        BatchError,
+        BatchLocked,
+        ExecutorError,
+        FormatUnavailable,
+    )
     from akn.batch.sinks import SinkError, make_sink
 
     if scheduler and executor != "dask":
