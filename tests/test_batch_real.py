@@ -50,7 +50,7 @@ def make_corpus(dest: Path, count: int, max_articles: int = 4) -> Path:
 @pytest.fixture(scope="module")
 def small_corpus(tmp_path_factory) -> Path:
     """24 generated acts in four encodings plus the nine broken files."""
-    return make_corpus(tmp_path_factory.mktemp("corpus") / "src", 24)
+    return make_corpus(tmp_path_factory.mktemp("corpus") / "src", 24, max_articles=10)
 
 
 @pytest.fixture(scope="module")
