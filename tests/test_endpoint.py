@@ -22,6 +22,8 @@ from akn.store import Endpoint, Store, StoreError
 
 from conftest import REPO, need
 
+pytestmark = [pytest.mark.slow, pytest.mark.corpus]
+
 CORPUS_XML = ["us_act_2011-11-29_public_law_112-61.akn.xml", "it_decreto-legge_2025-03-28_36_cittadinanza.akn.xml",
               "gb_ukpga_2014_27_data_retention_investigatory_powers_act.akn.xml",
               "gb-sct_ssi_2017_126_commencement_order.akn.xml", "za_judgment_2008-11-26_fourway_haulage.akn.xml"]

@@ -11,6 +11,8 @@ from akn.store import Store
 
 from conftest import REPO, need
 
+pytestmark = [pytest.mark.slow, pytest.mark.corpus]
+
 CORPUS_TEXT = ["eu_gdpr_2016_679_oj_en.txt", "kz_digital_assets_law_2023_193-VII_ru.txt",
                "kz_digital_assets_law_2023_193-VII_kk.txt", "kz_aquaculture_law_2025_ru.md",
                "kz_aquaculture_law_2025_kk.md"]
