@@ -48,32 +48,26 @@ from importlib.resources import files
 from lxml import etree
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
-_A = "{%s}" % AKN_NS
+_A = f"{{{AKN_NS}}}"
 SCHEME = "https://w3id.org/akn-toolkit/concepts"
 CONCEPT_NS = SCHEME + "/"
 #: eId and showAs of the TLCOrganization we add as ``source`` of our references
 TOOL_EID = "akn-toolkit"
 
 #: elements that are units of the hierarchy when they carry an eId
-UNIT_NAMES = frozenset("""alinea article book chapter clause division indent level paragraph part point
-proviso rule section subchapter subclause subdivision subparagraph subpart subrule subsection subtitle
-title tome transitional hcontainer item recital citation""".split())
+UNIT_NAMES = frozenset(["alinea", "article", "book", "chapter", "clause", "division", "indent", "level", "paragraph", "part", "point", "proviso", "rule", "section", "subchapter", "subclause", "subdivision", "subparagraph", "subpart", "subrule", "subsection", "subtitle", "title", "tome", "transitional", "hcontainer", "item", "recital", "citation"])
 #: containers whose units are listed (the document's main text)
-BODY_NAMES = frozenset("""body mainBody judgmentBody debateBody amendmentBody collectionBody portionBody
-preamble""".split())
+BODY_NAMES = frozenset(["body", "mainBody", "judgmentBody", "debateBody", "amendmentBody", "collectionBody", "portionBody", "preamble"])
 #: in the preamble only these are units
 PREAMBLE_UNITS = frozenset({"recital", "citation"})
 #: never descend into these when looking for units or text
-SKIP_NAMES = frozenset("""meta attachments components authorialNote noteRef documentRef subFlow
-interstitial""".split())
+SKIP_NAMES = frozenset(["meta", "attachments", "components", "authorialNote", "noteRef", "documentRef", "subFlow", "interstitial"])
 #: content that belongs to another act: its units are text of the unit quoting them
 QUOTED_NAMES = frozenset({"quotedStructure", "embeddedStructure"})
 #: elements whose text is matched (a block of inline text)
-BLOCK_NAMES = frozenset("""p heading subheading crossHeading listIntroduction listWrapUp li td th caption
-block tocItem""".split())
+BLOCK_NAMES = frozenset(["p", "heading", "subheading", "crossHeading", "listIntroduction", "listWrapUp", "li", "td", "th", "caption", "block", "tocItem"])
 #: inline <concept> may be inserted in text directly inside these
-INLINE_OK = frozenset("""p heading subheading span i b u sup sub inline ins del listIntroduction
-listWrapUp li quotedText crossHeading block""".split())
+INLINE_OK = frozenset(["p", "heading", "subheading", "span", "i", "b", "u", "sup", "sub", "inline", "ins", "del", "listIntroduction", "listWrapUp", "li", "quotedText", "crossHeading", "block"])
 #: basic units, in order of preference: the first present in a document is its "provision"
 PROVISION_ORDER = ("article", "section", "rule", "regulation")
 
@@ -105,7 +99,7 @@ def trigger(rx: str) -> str | None:
     >>> trigger(r"\\bbiometric\\s+data"), trigger(r"labels?\\b"), trigger(r"(?-i:\\bAI\\b)")
     ('biometric', 'label', None)
     """
-    body = rx[2:] if rx.startswith("\\b") else rx
+    body = rx.removeprefix("\\b")
     lit = ""
     for ch in body:
         if ch in _META:
@@ -145,13 +139,13 @@ class Lexicon:
 
     @classmethod
     @lru_cache(maxsize=1)
-    def load(cls) -> "Lexicon":
+    def load(cls) -> Lexicon:
         base = files("akn.ontology")
         return cls.parse(base.joinpath("lexicon.tsv").read_text("utf-8"),
                          base.joinpath("lexicon-rules.tsv").read_text("utf-8"))
 
     @classmethod
-    def parse(cls, lexicon_tsv: str, rules_tsv: str) -> "Lexicon":
+    def parse(cls, lexicon_tsv: str, rules_tsv: str) -> Lexicon:
         patterns = []
         for n, line in enumerate(_rows(lexicon_tsv), 1):
             if len(line) != 4 or line[2] not in ("strong", "weak"):
@@ -239,9 +233,9 @@ class Unit:
     el: etree._Element
     eid: str
     name: str
-    parent: "Unit | None"
+    parent: Unit | None
     position: int                       # 1-based among the sibling units
-    children: list["Unit"] = field(default_factory=list)
+    children: list[Unit] = field(default_factory=list)
     provision: bool = False
     blocks: list[tuple[etree._Element, str, list]] = field(default_factory=list)
 
@@ -362,9 +356,7 @@ def _blocks(unit_el):
             add(el.text, el, "text")
             for c in el:
                 name = local(c)
-                if not name:          # comment / PI
-                    pass
-                elif name in SKIP_NAMES:
+                if not name or name in SKIP_NAMES:          # comment / PI
                     pass
                 elif name in BLOCK_NAMES or name in QUOTED_NAMES:
                     nested.append(c)
@@ -433,7 +425,7 @@ def analyse(root, lang: str | None = None, *, lexicon: Lexicon | None = None) ->
     for u in us:
         scopes.setdefault(scope(u).eid, []).append(u)
     accepted: dict[str, set[str]] = {}
-    for root_eid, members in scopes.items():
+    for members in scopes.values():
         acc = lex.accept(m for u in members for m in raw[u.eid])
         for u in members:
             accepted[u.eid] = acc
@@ -491,7 +483,7 @@ def _add_references(root, concepts, lang) -> dict[str, str]:
     taken = {e.get("eId") for e in root.iter() if isinstance(e.tag, str) and e.get("eId")}
     if TOOL_EID not in taken and refs.get("source") == "#" + TOOL_EID:
         etree.SubElement(refs, _A + "TLCOrganization", eId=TOOL_EID,
-                               href="/ontology/organization/akn-toolkit", showAs="akn-toolkit")
+                         href="/ontology/organization/akn-toolkit", showAs="akn-toolkit")
         taken.add(TOOL_EID)
     labels = concept_labels()
     ids = {}

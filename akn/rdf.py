@@ -159,7 +159,7 @@ def graph(source, base: str = DEFAULT_BASE, *, concepts: bool = True):
     text, or a path. The returned graph's ``identifier`` is the expression URI.
     """
     from rdflib import RDF, XSD, Graph, Literal
-    from rdflib.namespace import SKOS  # noqa: F401  (bound below for readable Turtle)
+    from rdflib.namespace import SKOS
 
     root = read(source)
     ident = identity(root, base)

@@ -60,7 +60,7 @@ _TOKEN = re.compile(
       |(?P<var>[?$][A-Za-z0-9_\u00b7\u00c0-\uffff]+)
       |(?P<pname>[A-Za-z_\u00c0-\uffff][\w.\-\u00b7\u00c0-\uffff]*)?:(?P<local>[\w.\-%\u00b7\u00c0-\uffff]*)
       |(?P<word>[A-Za-z_][A-Za-z0-9_]*)
-    """, re.X | re.S)
+    """, re.VERBOSE | re.DOTALL)
 
 
 def _keywords(query: str):
@@ -145,7 +145,7 @@ class Result:
         return {"head": {"vars": self.vars}, "results": {"bindings": self.rows}}
 
     @classmethod
-    def from_json(cls, data: dict) -> "Result":
+    def from_json(cls, data: dict) -> Result:
         if "boolean" in data:
             return cls(boolean=bool(data["boolean"]))
         rows = []

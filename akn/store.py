@@ -74,6 +74,7 @@ def ontology_ntriples() -> dict[str, bytes]:
 def graphs_of(sources, base, parse_text=True):
     """(source name, rdflib graph) for each source: AKN XML files/bytes, Documents, graphs, or plain text files."""
     import rdflib
+
     from akn import rdf
     for src in sources:
         if isinstance(src, rdflib.Graph):
@@ -268,7 +269,7 @@ class Endpoint:
 
     def _request(self, req):
         try:
-            with urllib.request.urlopen(req, timeout=self.timeout) as resp:  # noqa: S310 - http(s) only
+            with urllib.request.urlopen(req, timeout=self.timeout) as resp:
                 return resp.status, resp.headers.get("Content-Type", ""), resp.read()
         except urllib.error.HTTPError as exc:
             body = exc.read().decode("utf-8", "replace").strip()
@@ -288,8 +289,9 @@ class Endpoint:
         return status
 
     def load(self, *sources, base: str | None = None) -> list[Loaded]:
-        from akn.rdf import DEFAULT_BASE
         import rdflib
+
+        from akn.rdf import DEFAULT_BASE
         onto = rdflib.Graph()
         for data in ontology_ntriples().values():
             onto.parse(data=data, format="nt")
@@ -313,7 +315,7 @@ class Endpoint:
         if timeout is not None:
             old, self.timeout = self.timeout, timeout
         try:
-            status, ctype, body = self._request(req)
+            status, _ctype, body = self._request(req)
         finally:
             if timeout is not None:
                 self.timeout = old

@@ -37,8 +37,8 @@ from importlib.resources import files
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
 
-from akn import sparql  # noqa: E402
-from akn.store import Store, ontology_ntriples  # noqa: E402
+from akn import sparql
+from akn.store import Store, ontology_ntriples
 
 ELI = "http://data.europa.eu/eli/ontology#"
 AKV = "https://w3id.org/akn-toolkit/vocab#"
@@ -47,12 +47,9 @@ RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 XSD = "http://www.w3.org/2001/XMLSchema#"
 LANGS = [("en", "ENG", "eng"), ("ru", "RUS", "rus"), ("kk", "KAZ", "kaz")]
 WORDS = {
-    "en": "the operator shall ensure that any system placed on the market complies with the requirements of this "
-          "regulation and keeps records for five years after".split(),
-    "ru": "оператор обязан обеспечить чтобы любая система введенная в эксплуатацию соответствовала требованиям "
-          "настоящего закона и хранила записи в течение пяти лет".split(),
-    "kk": "оператор нарыққа шығарылған кез келген жүйенің осы заңның талаптарына сәйкес келуін қамтамасыз етуге "
-          "және жазбаларды бес жыл бойы сақтауға міндетті".split(),
+    "en": ["the", "operator", "shall", "ensure", "that", "any", "system", "placed", "on", "the", "market", "complies", "with", "the", "requirements", "of", "this", "regulation", "and", "keeps", "records", "for", "five", "years", "after"],
+    "ru": ["оператор", "обязан", "обеспечить", "чтобы", "любая", "система", "введенная", "в", "эксплуатацию", "соответствовала", "требованиям", "настоящего", "закона", "и", "хранила", "записи", "в", "течение", "пяти", "лет"],
+    "kk": ["оператор", "нарыққа", "шығарылған", "кез", "келген", "жүйенің", "осы", "заңның", "талаптарына", "сәйкес", "келуін", "қамтамасыз", "етуге", "және", "жазбаларды", "бес", "жыл", "бойы", "сақтауға", "міндетті"],
 }
 
 
@@ -75,67 +72,75 @@ def synthetic(target: int, seed: int = 1) -> tuple[list[tuple[str, str]], int]:
     graphs, total, act = [], 0, 0
     while total < target:
         act += 1
-        code, nal, l3 = LANGS[act % 3]
-        year = 2000 + act % 25
-        W = f"https://example.org/akn/xx/act/{year}/{act}"
-        E = f"{W}/{l3}@{year}-01-01"
-        t = []
-        add = lambda s, p, o: t.append(f"<{s}> <{p}> {o} .")  # noqa: E731
-        add(W, RDF_TYPE, f"<{ELI}LegalResource>")
-        add(W, ELI + "is_realized_by", f"<{E}>")
-        add(W, ELI + "type_document", "<https://w3id.org/akn-toolkit/resource-type/act>")
-        add(W, ELI + "date_document", lit(f"{year}-01-01", dt=XSD + "date"))
-        add(W, ELI + "number", lit(str(act)))
-        add(E, RDF_TYPE, f"<{ELI}LegalExpression>")
-        add(E, ELI + "realizes", f"<{W}>")
-        add(E, ELI + "language", f"<http://publications.europa.eu/resource/authority/language/{nal}>")
-        add(E, ELI + "title", lit(f"Act {act} on systems", code))
-
-        def unit(uri, parent, name, eid, pos, num, heading, text, provision=False):
-            add(uri, RDF_TYPE, f"<{ELI}LegalResourceSubdivision>")
-            if provision:
-                add(uri, RDF_TYPE, f"<{AKV}Provision>")
-            add(uri, ELI + "type_subdivision", f"<https://w3id.org/akn-toolkit/subdivision-type/{name}>")
-            add(uri, ELI + "id_local", lit(eid))
-            add(uri, AKV + "position", lit(str(pos), dt=XSD + "integer"))
-            add(uri, ELI + "is_part_of", f"<{parent}>")
-            add(parent, ELI + "has_part", f"<{uri}>")
-            add(uri, ELI + "language", f"<http://publications.europa.eu/resource/authority/language/{nal}>")
-            add(uri, ELI + "number", lit(num))
-            if heading:
-                add(uri, ELI + "title", lit(heading, code))
-            if text:
-                add(uri, AKV + "text", lit(text, code))
-
-        art_no = 0
-        for ch in range(1, 11):
-            C = f"{E}/~chp_{ch}"
-            unit(C, E, "chapter", f"chp_{ch}", ch, f"Chapter {ch}", f"Chapter heading {ch}", None)
-            for a in range(1, 11):
-                art_no += 1
-                A = f"{C}__art_{art_no}"
-                unit(A, C, "article", f"chp_{ch}__art_{art_no}", a, f"Article {art_no}", f"Heading {art_no}", None, True)
-                about = set()
-                for p in range(1, 5):
-                    P = f"{A}__para_{p}"
-                    text = " ".join(rnd.choice(WORDS[code]) for _ in range(30))
-                    unit(P, A, "paragraph", f"chp_{ch}__art_{art_no}__para_{p}", p, f"{p}.", None, text)
-                    if rnd.random() < 0.3:
-                        for c in rnd.sample(hot, 1) + rnd.sample(cs, 1):
-                            M = f"{P}#{c}"
-                            add(P, ELI + "is_about", f"<{AKC}{c}>")
-                            add(P, AKV + "mention", f"<{M}>")
-                            add(M, RDF_TYPE, f"<{AKV}ConceptMention>")
-                            add(M, AKV + "concept", f"<{AKC}{c}>")
-                            add(M, AKV + "evidence", lit(c.replace("_", " "), code))
-                            about.add(c)
-                    if rnd.random() < 0.2:
-                        add(P, ELI + "cites", f"<{E}/~chp_{rnd.randint(1, 10)}__art_{rnd.randint(1, 100)}>")
-                for c in about:
-                    add(A, ELI + "is_about", f"<{AKC}{c}>")
+        E, t = _act(act, rnd, cs, hot)
         graphs.append((E, "\n".join(t) + "\n"))
         total += len(t)
     return graphs, total
+
+
+def _act(act: int, rnd: random.Random, cs: list[str], hot: list[str]) -> tuple[str, list[str]]:
+    """The N-Triples lines of one synthetic act: 10 chapters x 10 articles x 4 paragraphs."""
+    code, nal, l3 = LANGS[act % 3]
+    year = 2000 + act % 25
+    W = f"https://example.org/akn/xx/act/{year}/{act}"
+    E = f"{W}/{l3}@{year}-01-01"
+    t = []
+
+    def add(s, p, o):
+        t.append(f"<{s}> <{p}> {o} .")
+    add(W, RDF_TYPE, f"<{ELI}LegalResource>")
+    add(W, ELI + "is_realized_by", f"<{E}>")
+    add(W, ELI + "type_document", "<https://w3id.org/akn-toolkit/resource-type/act>")
+    add(W, ELI + "date_document", lit(f"{year}-01-01", dt=XSD + "date"))
+    add(W, ELI + "number", lit(str(act)))
+    add(E, RDF_TYPE, f"<{ELI}LegalExpression>")
+    add(E, ELI + "realizes", f"<{W}>")
+    add(E, ELI + "language", f"<http://publications.europa.eu/resource/authority/language/{nal}>")
+    add(E, ELI + "title", lit(f"Act {act} on systems", code))
+
+    def unit(uri, parent, name, eid, pos, num, heading, text, provision=False):
+        add(uri, RDF_TYPE, f"<{ELI}LegalResourceSubdivision>")
+        if provision:
+            add(uri, RDF_TYPE, f"<{AKV}Provision>")
+        add(uri, ELI + "type_subdivision", f"<https://w3id.org/akn-toolkit/subdivision-type/{name}>")
+        add(uri, ELI + "id_local", lit(eid))
+        add(uri, AKV + "position", lit(str(pos), dt=XSD + "integer"))
+        add(uri, ELI + "is_part_of", f"<{parent}>")
+        add(parent, ELI + "has_part", f"<{uri}>")
+        add(uri, ELI + "language", f"<http://publications.europa.eu/resource/authority/language/{nal}>")
+        add(uri, ELI + "number", lit(num))
+        if heading:
+            add(uri, ELI + "title", lit(heading, code))
+        if text:
+            add(uri, AKV + "text", lit(text, code))
+
+    art_no = 0
+    for ch in range(1, 11):
+        C = f"{E}/~chp_{ch}"
+        unit(C, E, "chapter", f"chp_{ch}", ch, f"Chapter {ch}", f"Chapter heading {ch}", None)
+        for a in range(1, 11):
+            art_no += 1
+            A = f"{C}__art_{art_no}"
+            unit(A, C, "article", f"chp_{ch}__art_{art_no}", a, f"Article {art_no}", f"Heading {art_no}", None, True)
+            about = set()
+            for p in range(1, 5):
+                P = f"{A}__para_{p}"
+                text = " ".join(rnd.choice(WORDS[code]) for _ in range(30))
+                unit(P, A, "paragraph", f"chp_{ch}__art_{art_no}__para_{p}", p, f"{p}.", None, text)
+                if rnd.random() < 0.3:
+                    for c in rnd.sample(hot, 1) + rnd.sample(cs, 1):
+                        M = f"{P}#{c}"
+                        add(P, ELI + "is_about", f"<{AKC}{c}>")
+                        add(P, AKV + "mention", f"<{M}>")
+                        add(M, RDF_TYPE, f"<{AKV}ConceptMention>")
+                        add(M, AKV + "concept", f"<{AKC}{c}>")
+                        add(M, AKV + "evidence", lit(c.replace("_", " "), code))
+                        about.add(c)
+                if rnd.random() < 0.2:
+                    add(P, ELI + "cites", f"<{E}/~chp_{rnd.randint(1, 10)}__art_{rnd.randint(1, 100)}>")
+            for c in about:
+                add(A, ELI + "is_about", f"<{AKC}{c}>")
+    return E, t
 
 
 def ontology() -> str:

@@ -2,15 +2,13 @@
 from __future__ import annotations
 
 import copy
-import re
 from pathlib import Path
 
 import pytest
+from conftest import FIXTURES, need
 from lxml import etree
 
 from akn import concepts as C
-
-from conftest import CORPUS, FIXTURES, need
 
 LABELLED = FIXTURES / "concepts" / "articles.txt"
 AKN = "{http://docs.oasis-open.org/legaldocml/ns/akn/3.0}"
@@ -43,7 +41,7 @@ def article_xml(lang: str, paragraphs: list[str]) -> bytes:
 <FRBRdate date="2020-01-01" name="x"/><FRBRauthor href="#t"/><FRBRlanguage language="{l3}"/></FRBRExpression>
 <FRBRManifestation><FRBRthis value="/akn/xx/act/2020/1/{l3}@/!main.xml"/><FRBRuri value="/akn/xx/act/2020/1/{l3}@.akn"/>
 <FRBRdate date="2020-01-01" name="x"/><FRBRauthor href="#t"/></FRBRManifestation></identification></meta>
-<body><article eId="art_1"><num>1</num>{paras}</article></body></act></akomaNtoso>""".encode("utf-8")
+<body><article eId="art_1"><num>1</num>{paras}</article></body></act></akomaNtoso>""".encode()
 
 
 def evaluate(items):

@@ -6,10 +6,9 @@
 from __future__ import annotations
 
 import pytest
+from conftest import REPO, need
 
 from akn.store import Store
-
-from conftest import REPO, need
 
 pytestmark = [pytest.mark.slow, pytest.mark.corpus]
 

@@ -6,9 +6,8 @@ from importlib.resources import files
 
 import pytest
 import rdflib
-from rdflib.namespace import RDF, SKOS
-
 from conftest import SHARED
+from rdflib.namespace import RDF, SKOS
 
 ONTO = files("akn.ontology")
 AKC = rdflib.Namespace("https://w3id.org/akn-toolkit/concepts/")
@@ -87,6 +86,7 @@ def test_the_scheme_conforms_to_its_shape(scheme):
 
 def test_canned_queries_parse_and_are_described():
     import pyoxigraph as ox
+
     from akn import sparql
     queries = sparql.canned()
     assert {"biometric-data", "consent", "face-recognition-public", "count-per-concept", "acts"} <= set(queries)
