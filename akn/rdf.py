@@ -244,6 +244,12 @@ def graph(source, base: str = DEFAULT_BASE, *, concepts: bool = True):
             add((M, AKV.concept, URIRef(C.CONCEPT_NS + c)))
             for w in sorted(ws):
                 add((M, AKV.evidence, Literal(w, lang=tag)))
+    # citations (ranges expanded to every unit they cover) and the defined terms with their definitions
+    from akn.definitions import add_definitions
+    from akn.references import add_citations
+
+    add_citations(g, root, base)
+    add_definitions(g, root, base)
     return g
 
 
