@@ -108,7 +108,7 @@ def test_example_parses_without_warnings(name):
 def test_no_word_of_the_example_is_lost(name):
     source = (EXAMPLES / name).read_text(encoding="utf-8")
     output = Counter(re.findall(r"\w+", " ".join(parsed(name).root.itertext())))
-    missing = sorted(set(w for w in re.findall(r"\w+", source) if not output[w]))
+    missing = sorted({w for w in re.findall(r"\w+", source) if not output[w]})
     assert missing == []
 
 
@@ -128,8 +128,8 @@ KZ_HEADINGS = {
            "Запрет манипуляции без информированного согласия",
            "Обязанности собственников и операторов систем искусственного интеллекта",
            "Уполномоченный орган",
-           "Ответственность за нарушение законодательства Республики Казахстан в области "
-           "искусственного интеллекта",
+           ("Ответственность за нарушение законодательства Республики Казахстан в области "
+            "искусственного интеллекта"),
            "Порядок введения в действие настоящего Закона"],
     "kk": ["Осы Заңда пайдаланылатын негізгі ұғымдар",
            "Осы Заңның қолданылу аясы",
@@ -139,8 +139,8 @@ KZ_HEADINGS = {
            "Ақпараттандырылған келісімсіз манипуляцияға тыйым салу",
            "Жасанды интеллект жүйелерінің меншік иелері мен операторларының міндеттері",
            "Уәкілетті орган",
-           "Қазақстан Республикасының жасанды интеллект саласындағы заңнамасын бұзғаны үшін "
-           "жауаптылық",
+           ("Қазақстан Республикасының жасанды интеллект саласындағы заңнамасын бұзғаны үшін "
+            "жауаптылық"),
            "Осы Заңды қолданысқа енгізу тәртібі"],
     "en": ["Basic concepts used in this Law",
            "Scope of this Law",
@@ -150,8 +150,8 @@ KZ_HEADINGS = {
            "Prohibition of manipulation without informed consent",
            "Duties of owners and operators of artificial intelligence systems",
            "Authorised body",
-           "Liability for violation of the legislation of the Republic of Kazakhstan on artificial "
-           "intelligence",
+           ("Liability for violation of the legislation of the Republic of Kazakhstan on "
+            "artificial intelligence"),
            "Procedure for the entry into force of this Law"],
 }
 KZ_CHAPTER_1 = {"ru": "ОБЩИЕ ПОЛОЖЕНИЯ", "kk": "ЖАЛПЫ ЕРЕЖЕЛЕР", "en": "GENERAL PROVISIONS"}
