@@ -42,6 +42,7 @@ def E(tag: str, *children, **attrs) -> etree._Element:
 
 _SubElement = etree.SubElement
 _TAGS: dict[str, str] = {}
+_NUM, _HEADING, _CONTENT, _P = NS + "num", NS + "heading", NS + "content", NS + "p"
 
 
 def sub(parent: etree._Element, tag: str, text: str | None = None, **attrs) -> etree._Element:
@@ -250,10 +251,16 @@ class Builder:
         el = _SubElement(parent_el, _TAGS.get(kind) or NS + kind, attrs)
         self.lines[eid] = node.line
         if node.num:
-            sub(el, "num", node.num)
+            _SubElement(el, _NUM).text = node.num
         if node.heading:
-            sub(el, "heading", node.heading)
+            _SubElement(el, _HEADING).text = node.heading
         kids = node.children
+        if not kids:   # the common case: one line, no children
+            content = _SubElement(el, _CONTENT)
+            p = _SubElement(content, _P)
+            if node.text:
+                p.text = node.text
+            return el
         first = last = -1
         has_notes = False
         for k, c in enumerate(kids):
@@ -267,11 +274,11 @@ class Builder:
         if has_notes:
             self._attach_notes(kids, node)
         if first < 0:
-            content = sub(el, "content")
+            content = _SubElement(el, _CONTENT)
             texts = [node.text] if node.text else []
             texts.extend(c.text for c in kids if c.kind == "p")
             for t in texts or [""]:
-                sub(content, "p", t)
+                _SubElement(content, _P).text = t or None
         else:
             texts = [node.text] if node.text else []
             texts.extend(c.text for c in kids[:first] if c.kind == "p")

@@ -77,7 +77,31 @@ class LineLexer(Lexer):
         pass
 
     def lex(self, data: "LexInput"):
-        return Lexing(data).tokens()
+        return leaves(Lexing(data).tokens())
+
+
+def leaves(tokens):
+    """Fold ``ITEM _END`` (a numbered unit with nothing inside) into one ``LEAF`` token.
+
+    Most points and paragraphs are one line; a single token for them halves
+    the parser's work on them and needs no reduction.
+    """
+    pending = None
+    for token in tokens:
+        if pending is not None:
+            if token is _END_TOKEN:
+                pending.type = "LEAF"
+                yield pending
+                pending = None
+                continue
+            yield pending
+            pending = None
+        if token.type == "ITEM":
+            pending = token
+        else:
+            yield token
+    if pending is not None:
+        yield pending
 
 
 @dataclass
@@ -114,9 +138,7 @@ class Lexing:
     def tok(kind: str, node: Node | None, line: int) -> Token:
         if node is None:
             return _MARKERS[kind]
-        token = Token(kind, node)
-        token.line = line
-        return token
+        return Token(kind, node)   # the line is in the node: error messages read it there
 
     def close(self, count: int, line: int):
         stack = self.stack

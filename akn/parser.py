@@ -97,8 +97,8 @@ def parse_lines(data: LexInput) -> Node:
         return parser.parse(data)
     except UnexpectedToken as exc:  # a bug in the lexer's bookkeeping, not in the user's text
         token = exc.token
-        line = getattr(token, "line", 0) or 0
         node = token.value if isinstance(getattr(token, "value", None), Node) else None
+        line = node.line if node is not None else (getattr(token, "line", 0) or 0)
         context = data.source.lines[node.index] if node is not None and node.index >= 0 else ""
         expected = ", ".join(sorted(exc.expected)) if exc.expected else "end of document"
         msg = f"unexpected {token.type} here; expected {expected}"
