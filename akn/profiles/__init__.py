@@ -75,7 +75,7 @@ def choose(name: str) -> Profile:
         raise ValueError(f"unknown profile {name!r}; known: {', '.join(sorted(REGISTRY))}") from None
 
 
-def _sample(lines: list[str], limit: int = 3000) -> list[str]:
+def _sample(lines: list[str], limit: int = 600) -> list[str]:
     if len(lines) <= limit:
         return lines
     step = len(lines) // limit + 1
@@ -84,8 +84,8 @@ def _sample(lines: list[str], limit: int = 3000) -> list[str]:
 
 def _script(lines: list[str]) -> str:
     cyr = lat = 0
-    for line in lines[:2000]:
-        for ch in line[:200]:
+    for line in lines[:400]:
+        for ch in line[:120]:
             if "а" <= ch.lower() <= "я" or ch in "әғқңөұүһіё":
                 cyr += 1
             elif "a" <= ch.lower() <= "z":
