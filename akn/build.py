@@ -199,27 +199,17 @@ class Builder:
     # -- hierarchy -----------------------------------------------------------------
     def _children(self, parent_el, node: Node, parent_eid: str, in_main_body: bool = False):
         """Write the children of *node* into *parent_el* (a container without num/heading)."""
-        kids = node.children
-        units = [c for c in kids if c.kind not in ("p", "note")]
-        notes = [c for c in kids if c.kind == "note"]
-        self._attach_notes(kids, None)
-        if not units:
-            texts = [c for c in kids if c.kind == "p"]
-            if texts:
-                if in_main_body:
-                    for t in texts:
-                        sub(parent_el, "p", t.text)
-                else:
-                    hc = sub(parent_el, "hcontainer", eId=self.ids.make(parent_eid, "hcontainer", ""), name="text")
-                    content = sub(hc, "content")
-                    for t in texts:
-                        sub(content, "p", t.text)
-            return
+        self._attach_notes(node.children, None)
+        self._sequence(parent_el, node.children, parent_eid, in_main_body)
+
+    def _sequence(self, parent_el, kids: list[Node], parent_eid: str, in_main_body: bool):
+        """Write units in order; each run of loose text between them becomes one text block."""
         pending: list[Node] = []
         for child in kids:
-            if child.kind == "note":
+            kind = child.kind
+            if kind == "note":
                 continue
-            if child.kind == "p":
+            if kind == "p":
                 pending.append(child)
                 continue
             if pending:
@@ -228,7 +218,6 @@ class Builder:
             self._unit(parent_el, child, parent_eid)
         if pending:
             self._loose_text(parent_el, pending, parent_eid, in_main_body)
-        del notes
 
     def _loose_text(self, parent_el, texts: list[Node], parent_eid: str, in_main_body: bool):
         if in_main_body:
@@ -286,18 +275,7 @@ class Builder:
                 intro = sub(el, "intro")
                 for t in texts:
                     sub(intro, "p", t)
-            pending: list[Node] = []
-            for c in kids[first:last + 1]:
-                ck = c.kind
-                if ck == "note":
-                    continue
-                if ck == "p":
-                    pending.append(c)
-                    continue
-                if pending:
-                    self._loose_text(el, pending, eid, False)
-                    pending = []
-                self._unit(el, c, eid)
+            self._sequence(el, kids[first:last + 1], eid, False)
             after = [c.text for c in kids[last + 1:] if c.kind == "p"]
             if after:
                 wrap = sub(el, "wrapUp")
