@@ -16,7 +16,8 @@ Guarantees (each is tested in ``tests/test_normalise.py``):
    decides a unit's level, but a line indented less than the paragraph it
    follows shows that paragraph was hard-wrapped.
 4. **Invisible characters.** Soft hyphens, zero-width spaces/joiners, word
-   joiners, BOMs inside the text and C0/C1 control characters are removed.
+   joiners, BOMs inside the text, C0/C1 control characters and the
+   noncharacters U+FFFE/U+FFFF (which XML forbids) are removed.
 5. **Unicode.** The text is in NFC.
 6. **Nothing else changes**: no word is added, dropped or reordered.
 
@@ -36,7 +37,7 @@ from akn.errors import Diagnostic, InputError
 #: Characters mapped to an ASCII space.
 _SPACES = "\t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
 #: Invisible characters deleted outright.
-_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff\u180e"
+_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff\u180e\ufffe\uffff"  # (the last two are not allowed in XML)
 #: Line separators other than \n.
 _BREAKS = "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 

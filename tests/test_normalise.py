@@ -69,3 +69,9 @@ def test_a_line_longer_than_any_act_line_is_refused():
     with pytest.raises(InputError) as info:
         normalise_text("x" * 2_000_001, "big.txt")
     assert "big.txt:1:1" in str(info.value)
+
+
+def test_characters_xml_does_not_allow_are_removed():
+    import akn
+    doc = akn.parse("Article 1\nTitle\n1. Text\uffff with a noncharacter\ufffe.\n", lang="en", tradition="eu")
+    assert b"Text with a noncharacter." in doc.xml
