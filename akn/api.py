@@ -73,10 +73,13 @@ def _parse(text, *, lang, country, doctype, frbr_uri, tradition, source, markdow
     warnings.extend(run_passes(root, context, passes))
     warnings.extend(meta.warnings)
     warnings.extend(_unrecognised(tree, src))
-    for eid in builder.ids.duplicates:
-        warnings.append(Diagnostic(f"number repeats: a second unit would have eId {eid!r}; "
-                                   f"it was given {eid}_2 (check the numbering)",
-                                   source=source, severity="warning", code="duplicate-number"))
+    where = {n: i for i, n in enumerate(src.linenos)} if builder.ids.duplicates else {}
+    for wanted, given in builder.ids.duplicates:
+        line = builder.lines.get(given, 0)
+        context = src.lines[where[line]] if line in where else ""
+        warnings.append(Diagnostic(f"number repeats: this unit would have eId {wanted!r} like an earlier one; "
+                                   f"it was given {given!r} (check the numbering)", line=line, col=1,
+                                   source=source, severity="warning", code="duplicate-number", context=context))
     return Document(root=root, warnings=warnings, frbr_uri=meta.work_uri(), lang=meta.language,
                     tradition=profile.tradition, source=source, lines=builder.lines)
 

@@ -45,7 +45,7 @@ class EidMaker:
     def __init__(self):
         self.seen: dict[str, int] = {}
         self.unnumbered: dict[tuple[str, str], int] = {}
-        self.duplicates: list[str] = []
+        self.duplicates: list[tuple[str, str]] = []   # (eId the number asked for, eId given)
 
     def make(self, parent: str, element: str, num: str) -> str:
         prefix = PREFIX.get(element, element)
@@ -63,9 +63,10 @@ class EidMaker:
         eid = f"{parent}__{own}" if parent else own
         if eid in self.seen:
             self.seen[eid] += 1
-            self.duplicates.append(eid)
+            wanted = eid
             eid = f"{eid}_{self.seen[eid]}"
             while eid in self.seen:
                 eid += "_"
+            self.duplicates.append((wanted, eid))
         self.seen[eid] = 1
         return eid

@@ -154,3 +154,9 @@ def test_official_publication_named_in_the_title_block():
                     "(OJ L 119, 4.5.2016, p. 1)\n\nArticle 1\nSubject\nText.\n")
     pub = doc.root.find(".//a:meta/a:publication", NS)
     assert (pub.get("date"), pub.get("name"), pub.get("number")) == ("2016-05-04", "L", "119")
+
+
+def test_a_repeated_number_is_reported_at_its_line():
+    doc = akn.parse("Article 7\nOne\nText.\nArticle 7\nTwo\nText.\n", lang="en", tradition="eu", source="x.txt")
+    warning = next(w for w in doc.warnings if w.code == "duplicate-number")
+    assert (warning.source, warning.line) == ("x.txt", 4)
