@@ -63,12 +63,12 @@ def _parse(text, *, lang, country, doctype, frbr_uri, tradition, source, markdow
         tradition = COUNTRY_TRADITION.get(country.lower())
     profile = detect(src.lines, lang=lang, tradition=tradition)
     lines = prepare(src, profile)
+    tree = parse_lines(LexInput(lines, profile, src))
     warnings: list[Diagnostic] = []
-    tree = parse_lines(LexInput(lines, profile, src, warnings))
     head, tail = _title_block(lines), [c.text for c in lines[-12:] if c.kind == "text"]
     meta = detect_metadata(head, tail, profile, country=country, doctype=doctype, frbr_uri=frbr_uri,
                            source=source)
-    root, builder = build(tree, meta, source)
+    root, builder = build(tree, meta)
     context = Context(profile=profile, source=source, frbr_uri=meta.work_uri(), lines=builder.lines)
     warnings.extend(run_passes(root, context, passes))
     warnings.extend(meta.warnings)

@@ -11,7 +11,6 @@ from lxml import etree
 
 from akn.document import AKN_NS
 from akn.eid import EidMaker
-from akn.errors import Diagnostic
 from akn.metadata import Metadata
 from akn.nodes import Node
 
@@ -28,16 +27,6 @@ AUTHOR_ID = "author"
 _SHOW_AS = {"eu": "European Parliament and Council", "kz": "Parliament of the Republic of Kazakhstan",
             "ru": "Federal Assembly of the Russian Federation", "gb": "Parliament of the United Kingdom",
             "us": "United States Congress", "in": "Parliament of India"}
-
-
-def E(tag: str, *children, **attrs) -> etree._Element:
-    el = etree.Element(NS + tag, nsmap=NSMAP) if tag == "akomaNtoso" else etree.Element(NS + tag)
-    for key, value in attrs.items():
-        if value is not None and value != "":
-            el.set(key.rstrip("_"), value)
-    for child in children:
-        el.append(child)
-    return el
 
 
 _SubElement = etree.SubElement
@@ -61,19 +50,17 @@ def sub(parent: etree._Element, tag: str, text: str | None = None, **attrs) -> e
 class Builder:
     """Builds one document. Use :func:`build`."""
 
-    def __init__(self, meta: Metadata, source_name: str):
+    def __init__(self, meta: Metadata):
         self.meta = meta
         self.ids = EidMaker()
         self.notes: list[tuple[str, Node]] = []   # (eId of the note, node)
         self.lines: dict[str, int] = {}           # eId -> line of the source where the unit starts
-        self.warnings: list[Diagnostic] = []
-        self.source_name = source_name
 
     # -- document ------------------------------------------------------------------
     def document(self, root_node: Node) -> etree._Element:
         meta = self.meta
         doctype = meta.doctype if meta.doctype in ("act", "bill") else "act"
-        akn = E("akomaNtoso")
+        akn = etree.Element(NS + "akomaNtoso", nsmap=NSMAP)
         doc = sub(akn, doctype, name=meta.subtype or doctype)
         if doctype == "act":
             doc.set("contains", "originalVersion")
@@ -379,8 +366,8 @@ class Builder:
         sub(m, "FRBRauthor", href="#" + SOURCE_ID)
 
 
-def build(root_node: Node, meta: Metadata, source_name: str = "<text>") -> tuple[etree._Element, Builder]:
+def build(root_node: Node, meta: Metadata) -> tuple[etree._Element, Builder]:
     """Build the ``<akomaNtoso>`` element; returns it and the builder (duplicated eIds, source lines)."""
-    builder = Builder(meta, source_name)
+    builder = Builder(meta)
     root = builder.document(root_node)
     return root, builder

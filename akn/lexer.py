@@ -40,7 +40,6 @@ from lark import Token
 from lark.lexer import Lexer
 
 from akn.classify import Classified
-from akn.errors import Diagnostic
 from akn.nodes import Node
 from akn.normalise import Source
 from akn.numbering import clean_num, letter_id, roman_value
@@ -109,7 +108,6 @@ class LexInput:
     lines: list[Classified]
     profile: Profile
     source: Source
-    warnings: list[Diagnostic]
 
 
 class Lexing:
@@ -119,7 +117,6 @@ class Lexing:
         self.lines = data.lines
         self.profile = data.profile
         self.source = data.source
-        self.warnings = data.warnings
         self.stack: list[_Open] = []
         self.phase = "preface"
         self.in_recitals = False
@@ -162,7 +159,6 @@ class Lexing:
             if kind in ("banner", "footnote", "toc", "history"):
                 if self.phase == "formula":
                     yield from self.enter("body", c.line)
-
                 # a history line ("(в ред. ...)") is about the unit just read: it stays where it is
                 note = Node("note", text=c.text, line=c.line, index=c.index,
                             style="footnote" if kind == "history" else kind)
@@ -362,12 +358,9 @@ class Lexing:
             if top.style in block_styles or top.text.endswith(":") or text[0].islower():
                 break
             yield from self.close(1, c.line)
-        if stack and stack[-1].rank != ITEM_RANK and self.phase in ("body", "attachments"):
-            pass
         node = Node("p", text=text, line=c.line, index=c.index)
         if stack:
-            top = stack[-1]
-            top.text = text
+            stack[-1].text = text
         yield self.tok("TEXT", node, c.line)
 
     # -- numbering state machine ---------------------------------------------------

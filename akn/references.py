@@ -619,7 +619,7 @@ _KK_LETTER = re.compile(r"(?<![\w-])(?P<n>[а-яәғқңөұүһі]\)(?:(?:\s*,\
 _KK_ORDS = rf"(?:б{_KK_I}р{_KK_I}нш{_KK_I}|ек{_KK_I}нш{_KK_I}|үш{_KK_I}нш{_KK_I}|төрт{_KK_I}нш{_KK_I}|бес{_KK_I}нш{_KK_I}|алтыншы|жет{_KK_I}нш{_KK_I})"
 _KK_ORDINAL = re.compile(rf"{_KK_ORDS}\s+бөл{_KK_I}г\w*", re.IGNORECASE)
 _KK_ORDINAL_END = re.compile(rf"\s*{_KK_ORDS}\s+бөл{_KK_I}г\w*\s*$", re.IGNORECASE)
-_KK_THIS = re.compile(rf"(?:осы|мына)\s+(?P<w>ба[бп]\w*|тарма[қғ](?!ша)\w*|тармақша\w*|тарау\w*|заң\w*|кодекс\w*)\s*$",
+_KK_THIS = re.compile(r"(?:осы|мына)\s+(?P<w>ба[бп]\w*|тарма[қғ](?!ша)\w*|тармақша\w*|тарау\w*|заң\w*|кодекс\w*)\s*$",
                       re.IGNORECASE)
 _KK_OTHER_ACT = re.compile(rf"(?:заң\w*|кодекс{_KK_I}\w*|конституция\w*|жарлы\w*|қаулы\w*|шарт\w*|келісім\w*"
                            rf"|қағида\w*|бұйры\w*|»\w*|\"\w*)\s*$", re.IGNORECASE)

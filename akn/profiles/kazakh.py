@@ -38,7 +38,7 @@ KK_KZ = Profile(
     #: legacy spelling writes the Latin letter i for і ("Нормативтiк"): patterns accept both
     #: requisites: "2025 жылғы 17 қарашадағы № 230-VIII ҚРЗ"
     date_patterns=[re.compile(r"(?P<year>\d{4})\s+жылғы\s+(?P<day>\d{1,2})\s+(?P<month>[а-яәғқңөұүһі]+)\s*№")],
-    number_patterns=[re.compile(rf"№\s*(?P<number>{NKZ}-[IVXLCІ]+)"), re.compile(rf"№\s*(?P<number>\d+(?:-[IVXLCІ]+)?)")],
+    number_patterns=[re.compile(rf"№\s*(?P<number>{NKZ}-[IVXLCІ]+)"), re.compile(r"№\s*(?P<number>\d+(?:-[IVXLCІ]+)?)")],
     months=MONTHS_KK,
     detect=[(re.compile(r"\d+(?:-\d+)*-бап\."), 5.0), (re.compile(r"\d+-тарау\."), 4.0),
             (re.compile(r"Қазақстан\s+Республикасының"), 3.0), (re.compile(r"[әғқңөұүһ]"), 0.2),

@@ -25,7 +25,7 @@ _TITLE_RU = re.compile(r"^[«\"]?(?:Об?|Обо)\s+\S|^[А-ЯЁ][а-яё]+\s+к
 RU_KZ = Profile(
     name="ru-kz", lang="rus", tradition="kz", country="kz",
     heads=[
-        Head("part", re.compile(rf"(?:ОБЩАЯ|ОСОБЕННАЯ)\s+(?P<num>ЧАСТЬ)\s*$"), 5, False, label=""),
+        Head("part", re.compile(r"(?:ОБЩАЯ|ОСОБЕННАЯ)\s+(?P<num>ЧАСТЬ)\s*$"), 5, False, label=""),
         Head("part", re.compile(rf"(?:РАЗДЕЛ|Раздел)\s+(?P<num>{NKZ}|{ROM})\.?{HEAD}"), 10, True, True, label="Раздел"),
         Head("subpart", re.compile(rf"(?:ПОДРАЗДЕЛ|Подраздел)\s+(?P<num>{NKZ}|{ROM})\.?{HEAD}"), 15, True, True, label="Подраздел"),
         Head("chapter", re.compile(rf"(?:ГЛАВА|Глава)\s+(?P<num>{NKZ}|{ROM})\.?{HEAD}"), 30, True, True, label="Глава"),
@@ -48,7 +48,7 @@ RU_KZ = Profile(
     bill_marker=_BILL_RU,
     title_pattern=_TITLE_RU,
     date_patterns=[_DATE_RU, _DATE_DOTS],
-    number_patterns=[re.compile(rf"№\s*(?P<number>{NKZ}-[IVXLCІ]+)"), re.compile(rf"№\s*(?P<number>\d+(?:-[IVXLCІ]+)?)")],
+    number_patterns=[re.compile(rf"№\s*(?P<number>{NKZ}-[IVXLCІ]+)"), re.compile(r"№\s*(?P<number>\d+(?:-[IVXLCІ]+)?)")],
     months=MONTHS_RU,
     detect=[(re.compile(r"Статья\s+\d+(?:-\d+)*\.\s+\S"), 4.0), (re.compile(r"Республики\s+Казахстан"), 2.0),
             (re.compile(r"Глава\s+\d+\.\s"), 3.0), (re.compile(r"\d+-\d+\)"), 2.0),
