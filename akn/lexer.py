@@ -61,6 +61,32 @@ class _Open:
 
 
 ITEM_RANK = 1000
+
+
+class LineToken(Token):
+    """A token for one line: its ``value`` is the line's :class:`~akn.nodes.Node`.
+
+    Made with :func:`line_token`, which sets only ``type`` and ``value``: a
+    line has no character position (the node knows its line), and lark's
+    ``Token()`` constructor, which fills eight fields, costs more than the
+    grammar's step on the token.
+    """
+
+    __slots__ = ()
+    start_pos = line = column = end_line = end_column = end_pos = None
+
+
+_new_str = str.__new__
+
+
+def line_token(kind: str, node: Node) -> LineToken:
+    """A :class:`LineToken` of type *kind* carrying *node*."""
+    token = _new_str(LineToken, kind)
+    token.type = kind
+    token.value = node
+    return token
+
+
 #: one shared token closes every unit: the grammar drops it, nothing reads its position
 _END_TOKEN = Token("_END", "")
 _MARKERS = {"_END": _END_TOKEN, "_BODY": Token("_BODY", ""), "_PREAMBLE": Token("_PREAMBLE", "")}
@@ -76,31 +102,7 @@ class LineLexer(Lexer):
         pass
 
     def lex(self, data: "LexInput"):
-        return leaves(Lexing(data).tokens())
-
-
-def leaves(tokens):
-    """Fold ``ITEM _END`` (a numbered unit with nothing inside) into one ``LEAF`` token.
-
-    Most points and paragraphs are one line; a single token for them halves
-    the parser's work on them and needs no reduction.
-    """
-    pending = None
-    for token in tokens:
-        if pending is not None:
-            if token is _END_TOKEN:
-                pending.type = "LEAF"
-                yield pending
-                pending = None
-                continue
-            yield pending
-            pending = None
-        if token.type == "ITEM":
-            pending = token
-        else:
-            yield token
-    if pending is not None:
-        yield pending
+        return iter(Lexing(data).tokens())
 
 
 @dataclass
@@ -111,7 +113,13 @@ class LexInput:
 
 
 class Lexing:
-    """One run of the lexer over one document."""
+    """One run of the lexer over one document: :meth:`tokens` returns the whole token list.
+
+    Each step appends to ``self.out``. A numbered unit that closes right
+    after its own line becomes one ``LEAF`` token instead of ``ITEM _END``:
+    most points and paragraphs are one line, and a single token for them
+    halves the parser's work on them.
+    """
 
     def __init__(self, data: LexInput):
         self.lines = data.lines
@@ -120,133 +128,139 @@ class Lexing:
         self.stack: list[_Open] = []
         self.phase = "preface"
         self.in_recitals = False
+        self.out: list[Token] = []
 
     # -- token helpers ---------------------------------------------------------
-    def enter(self, phase: str, line: int):
+    def enter(self, phase: str) -> None:
         """Move to a later part of the document, emitting its boundary token."""
         if phase == "preamble" and self.phase == "preface":
-            yield self.tok("_PREAMBLE", None, line)
+            self.out.append(_MARKERS["_PREAMBLE"])
         elif phase == "body" and self.phase in ("preface", "preamble", "formula"):
-            yield from self.close_all(line)
-            yield self.tok("_BODY", None, line)
+            self.close_all()
+            self.out.append(_MARKERS["_BODY"])
         self.phase = phase
 
-    @staticmethod
-    def tok(kind: str, node: Node | None, line: int) -> Token:
-        if node is None:
-            return _MARKERS[kind]
-        return Token(kind, node)   # the line is in the node: error messages read it there
+    def emit(self, kind: str, node: Node) -> None:
+        self.out.append(line_token(kind, node))
 
-    def close(self, count: int, line: int):
+    def close(self, count: int) -> None:
+        """Close the *count* innermost open units."""
         stack = self.stack
+        out = self.out
         for _ in range(count):
-            stack.pop()
-            yield _END_TOKEN
+            node = stack.pop().node
+            last = out[-1]
+            if last.type == "ITEM" and last.value is node:   # nothing inside it: a leaf
+                last.type = "LEAF"
+            else:
+                out.append(_END_TOKEN)
 
-    def close_all(self, line: int):
-        yield from self.close(len(self.stack), line)
+    def close_all(self) -> None:
+        self.close(len(self.stack))
 
     # -- the main loop -----------------------------------------------------------
-    def tokens(self):
+    def tokens(self) -> list[Token]:
         lines = self.lines
         profile = self.profile
+        emit = self.emit
         n = len(lines)
         i = 0
-        last_line = lines[-1].line if lines else 1
         while i < n:
             c = lines[i]
             kind = c.kind
+            if kind == "item" and self.phase == "body":   # the common case first
+                self._item(c)
+                i += 1
+                continue
             if kind in ("banner", "footnote", "toc", "history"):
                 if self.phase == "formula":
-                    yield from self.enter("body", c.line)
+                    self.enter("body")
                 # a history line ("(в ред. ...)") is about the unit just read: it stays where it is
                 note = Node("note", text=c.text, line=c.line, index=c.index,
                             style="footnote" if kind == "history" else kind)
                 if kind == "footnote":  # a footnote records the history of the article that holds it
                     note.target = next((e.node for e in reversed(self.stack) if e.rank != ITEM_RANK), None)
-                yield self.tok("NOTE", note, c.line)
+                emit("NOTE", note)
                 i += 1
                 continue
             phase = self.phase
             if phase == "conclusions" and kind != "annex":
-                yield self.tok("CONCL_LINE", Node("p", text=c.text, line=c.line, index=c.index), c.line)
+                emit("CONCL_LINE", Node("p", text=c.text, line=c.line, index=c.index))
                 i += 1
                 continue
-            if phase in ("preface", "preamble"):
-                consumed = yield from self._frame(c)
-                if consumed:
-                    i += 1
-                    continue
+            if phase in ("preface", "preamble") and self._frame(c):
+                i += 1
+                continue
             if kind == "annex":
                 if self.phase in ("preface", "preamble", "formula"):
-                    yield from self.enter("body", c.line)
-                yield from self.close_all(c.line)
+                    self.enter("body")
+                self.close_all()
                 if self.phase == "attachments":
-                    yield self.tok("_END", None, c.line)
+                    self.out.append(_END_TOKEN)
                 self.phase = "attachments"
                 node = Node("attachment", num=c.marker, clean=clean_num(c.num), heading=c.rest, line=c.line,
                             index=c.index)
-                yield self.tok("ANNEX", node, c.line)
+                emit("ANNEX", node)
                 i += 1
                 if not c.rest and i < n and _can_be_heading(lines[i], caps_only=False):
                     node.heading = lines[i].text
                     i += 1
                 continue
             if phase in ("preface", "preamble", "formula") and kind in ("head", "item", "text"):
-                yield from self.enter("body", c.line)
+                self.enter("body")
             if self.phase == "body" and profile.conclusions_start is not None and kind == "text" \
                     and profile.conclusions_start.match(c.text):
-                yield from self.close_all(c.line)
-                yield from self.enter("conclusions", c.line)
-                yield self.tok("CONCLUSIONS", Node("p", text=c.text, line=c.line, index=c.index), c.line)
+                self.close_all()
+                self.enter("conclusions")
+                emit("CONCLUSIONS", Node("p", text=c.text, line=c.line, index=c.index))
                 i += 1
                 continue
             if kind == "head":
-                i = yield from self._head(c, i)
+                i = self._head(c, i)
                 continue
             if kind == "item":
-                yield from self._item(c)
-                i += 1
-                continue
-            yield from self._text(c)
+                self._item(c)
+            else:
+                self._text(c)
             i += 1
-        yield from self.close_all(last_line)
+        self.close_all()
         if self.phase == "attachments":
-            yield self.tok("_END", None, last_line)
+            self.out.append(_END_TOKEN)
+        return self.out
 
     # -- the document frame ------------------------------------------------------
-    def _frame(self, c: Classified):
+    def _frame(self, c: Classified) -> bool:
         """Handle a line of the preface or preamble; return True when consumed."""
         p = self.profile
         text = c.text
         node = Node("p", text=text, line=c.line, index=c.index)
         if p.formula is not None and p.formula.match(text):
-            yield from self.close_all(c.line)
-            yield from self.enter("preamble", c.line)
-            yield self.tok("FORMULA", node, c.line)
+            self.close_all()
+            self.enter("preamble")
+            self.emit("FORMULA", node)
             self.phase = "formula"
             return True
         if self.phase == "preface":
             if p.preamble_start is not None and p.preamble_start.match(text):
-                yield from self.enter("preamble", c.line)
+                self.enter("preamble")
             elif c.kind == "text" and p.preamble_start is None and _looks_like_preamble(text):
-                yield from self.enter("preamble", c.line)
+                self.enter("preamble")
             elif c.kind == "text":
-                yield self.tok("PREFACE_LINE", node, c.line)
+                self.emit("PREFACE_LINE", node)
                 return True
             else:
                 return False
         # preamble
         if p.recitals_intro is not None and p.recitals_intro.match(text):
             self.in_recitals = True
-            yield from self.close_all(c.line)
-            yield self.tok("RECITALS_INTRO", node, c.line)
+            self.close_all()
+            self.emit("RECITALS_INTRO", node)
             return True
         if self.in_recitals and c.kind == "item" and c.style == "paren_num":
-            yield from self.close_all(c.line)
+            self.close_all()
             rec = Node("recital", num=c.marker, clean=clean_num(c.num), text=c.rest, line=c.line, index=c.index)
             self.stack.append(_Open(0, "recital", c.num, rec))
-            yield self.tok("RECITAL", rec, c.line)
+            self.emit("RECITAL", rec)
             return True
         if c.kind == "text":
             if self.stack:  # text of an open recital
@@ -255,21 +269,21 @@ class Lexing:
                     top.node.text = text
                     top.has_text = True
                     return True
-                yield self.tok("TEXT", node, c.line)
+                self.emit("TEXT", node)
                 return True
             if p.citation is not None and p.citation.match(text):
                 node.style = "citation"
-                yield self.tok("CITATION", node, c.line)
+                self.emit("CITATION", node)
                 return True
-            yield self.tok("PREAMBLE_LINE", node, c.line)
+            self.emit("PREAMBLE_LINE", node)
             return True
         if c.kind in ("head", "item"):
-            yield from self.close_all(c.line)
-            return False
+            self.close_all()
         return False
 
     # -- hierarchy -----------------------------------------------------------------
-    def _head(self, c: Classified, i: int):
+    def _head(self, c: Classified, i: int) -> int:
+        """Emit a hierarchy head; returns the index of the next line (past a heading on its own line)."""
         head = c.head
         stack = self.stack
         count = 0
@@ -278,7 +292,7 @@ class Lexing:
                 count += 1
             else:
                 break
-        yield from self.close(count, c.line)
+        self.close(count)
         node = Node(head.element, num=c.marker, clean=clean_num(c.num), heading=c.rest, line=c.line,
                     index=c.index, label=head.label)
         i += 1
@@ -292,7 +306,7 @@ class Lexing:
             if node.status == "removed":  # "Статья 3. Исключена ...": the repeal note is the unit's text
                 node.text, node.heading = node.heading, ""
         stack.append(_Open(head.rank, "", c.num, node))
-        yield self.tok("HIER", node, c.line)
+        self.emit("HIER", node)
         return i
 
     def _inline_notes(self, text: str, c: Classified) -> tuple[str, list[Node]]:
@@ -306,44 +320,48 @@ class Lexing:
             return text, []
         return pattern.sub("", text).strip(), notes
 
-    def _item(self, c: Classified):
+    def _item(self, c: Classified) -> None:
         style = c.style
         stack = self.stack
         num = c.num
+        profile = self.profile
         if style == "paren_alpha":
             style = self._roman_or_alpha(num)
-        elif style == "paren_upper" and self.profile.items.get("paren_upper_roman"):
+        elif style == "paren_upper" and profile.items.get("paren_upper_roman"):
             if roman_value(num.lower()) and self._open_style("paren_upper") is None and \
                     self._innermost_item_style() == "paren_roman":
                 style = "paren_upper_roman"
             elif self._open_style("paren_upper_roman") is not None and roman_value(num.lower()):
                 style = "paren_upper_roman"
-        element = self.profile.items.get(style, "point")
+        element = profile.items.get(style, "point")
         found = self._open_style(style)
         if found is not None:
-            yield from self.close(len(stack) - found, c.line)
+            self.close(len(stack) - found)
         if style == "dash":
             clean = ""   # indents carry no number: their eIds count them (indent_1, indent_2)
         elif style == "close_alpha":
-            clean = letter_id(num, self.profile.letters)
+            clean = letter_id(num, profile.letters)
         else:
             clean = clean_num(num)
-        body, notes = self._inline_notes(c.rest, c)
+        body = c.rest
+        notes = ()
+        if profile.inline_note is not None:
+            body, notes = self._inline_notes(body, c)
         node = Node(element, num=c.marker, clean=clean, text=body, line=c.line, index=c.index,
                     style=style, heading=c.heading)
-        if body:
+        if body and profile.repealed is not None:
             self._mark_repealed(node, body)
         stack.append(_Open(ITEM_RANK, style, num, node))
-        yield self.tok("ITEM", node, c.line)
+        self.emit("ITEM", node)
         for note in notes:
-            yield self.tok("NOTE", note, c.line)
+            self.emit("NOTE", note)
 
-    def _text(self, c: Classified):
+    def _text(self, c: Classified) -> None:
         stack = self.stack
         text, notes = self._inline_notes(c.text, c)
         if notes:
             for note in notes:
-                yield self.tok("NOTE", note, c.line)
+                self.emit("NOTE", note)
             if not text:
                 return
         block_styles = self.profile.block_styles
@@ -357,11 +375,11 @@ class Lexing:
                 return
             if top.style in block_styles or top.text.endswith(":") or text[0].islower():
                 break
-            yield from self.close(1, c.line)
+            self.close(1)
         node = Node("p", text=text, line=c.line, index=c.index)
         if stack:
             stack[-1].text = text
-        yield self.tok("TEXT", node, c.line)
+        self.emit("TEXT", node)
 
     # -- numbering state machine ---------------------------------------------------
     def _open_style(self, style: str) -> int | None:

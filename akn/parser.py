@@ -10,24 +10,24 @@ from __future__ import annotations
 import functools
 import gc
 
-from lark import Lark, Token, Transformer
+from lark import Lark, Transformer
 from lark.exceptions import UnexpectedInput, UnexpectedToken
 
 from akn.errors import Diagnostic, ParseError
-from akn.lexer import LexInput, LineLexer
+from akn.lexer import LexInput, LineLexer, LineToken
 from akn.nodes import Node
 
 
 class BuildNodes(Transformer):
     """Turn each grammar rule into a :class:`Node` with its children.
 
-    Children arrive as tokens (whose ``value`` is the line's Node) or as the
+    Children arrive as line tokens (whose ``value`` is the line's Node) or as the
     Nodes of sub-rules; ``_END`` tokens are dropped by the grammar.
     """
 
     @staticmethod
     def _values(children):
-        return [c.value if c.__class__ is Token else c for c in children]
+        return [c.value if c.__class__ is LineToken else c for c in children]
 
     def start(self, children):
         root = Node("document")
@@ -71,7 +71,7 @@ class BuildNodes(Transformer):
 
     def _with_children(self, children):
         head = children[0].value
-        head.children = [c.value if c.__class__ is Token else c for c in children[1:]]
+        head.children = [c.value if c.__class__ is LineToken else c for c in children[1:]]
         return head
 
     recital = hier = item = attachment = _with_children
