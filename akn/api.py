@@ -69,7 +69,8 @@ def _parse(text, *, lang, country, doctype, frbr_uri, tradition, source, markdow
     meta = detect_metadata(head, tail, profile, country=country, doctype=doctype, frbr_uri=frbr_uri,
                            source=source)
     root, builder = build(tree, meta)
-    context = Context(profile=profile, source=source, frbr_uri=meta.work_uri(), lines=builder.lines)
+    context = Context(profile=profile, source=source, frbr_uri=meta.work_uri(), lines=builder.lines,
+                      contexts=builder.contexts)
     warnings.extend(run_passes(root, context, passes))
     warnings.extend(meta.warnings)
     warnings.extend(_unrecognised(tree, src))

@@ -7,6 +7,8 @@ block is written from :class:`akn.metadata.Metadata`. Editorial notes go to
 """
 from __future__ import annotations
 
+from copy import copy
+
 from lxml import etree
 
 from akn.document import AKN_NS
@@ -47,6 +49,23 @@ def sub(parent: etree._Element, tag: str, text: str | None = None, **attrs) -> e
     return el
 
 
+def _shell(tag: str, num: bool, heading: bool, leaf: bool) -> etree._Element:
+    """An empty unit: ``<tag>`` with ``<num>``, ``<heading>`` and ``<content><p/></content>`` as asked."""
+    el = etree.Element(tag, nsmap=NSMAP)
+    if num:
+        _SubElement(el, _NUM)
+    if heading:
+        _SubElement(el, _HEADING)
+    if leaf:
+        _SubElement(_SubElement(el, _CONTENT), _P)
+    return el
+
+
+#: (tag, has num, has heading, one-line unit) -> an empty unit, copied for each unit of that shape:
+#: one C-level copy makes its four or five elements faster than as many SubElement calls
+_SHELLS: dict[tuple[str, bool, bool, bool], etree._Element] = {}
+
+
 class Builder:
     """Builds one document. Use :func:`build`."""
 
@@ -55,6 +74,9 @@ class Builder:
         self.ids = EidMaker()
         self.notes: list[tuple[str, Node]] = []   # (eId of the note, node)
         self.lines: dict[str, int] = {}           # eId -> line of the source where the unit starts
+        #: element holding text blocks (<content>, <intro> ...) -> eIds of the units around them, outermost
+        #: first: what the reference pass would otherwise find by walking up from each block
+        self.contexts: dict[etree._Element, tuple[str, ...]] = {}
 
     # -- document ------------------------------------------------------------------
     def document(self, root_node: Node) -> etree._Element:
@@ -150,7 +172,7 @@ class Builder:
 
     def body(self, doc, node: Node):
         body = sub(doc, "body")
-        self._children(body, node, "")
+        self._children(body, node, "", ())
         if len(body) == 0 or all(child.tag == NS + "wrapUp" for child in body):
             for child in list(body):
                 body.remove(child)
@@ -179,19 +201,25 @@ class Builder:
             if att.heading:
                 sub(preface, "p", att.heading)
             main = sub(inner, "mainBody")
-            self._children(main, att, eid, in_main_body=True)
+            self.contexts[main] = (eid,)
+            self._children(main, att, eid, (eid,), in_main_body=True)
             if len(main) == 0:
                 sub(main, "p")
 
     # -- hierarchy -----------------------------------------------------------------
-    def _children(self, parent_el, node: Node, parent_eid: str, in_main_body: bool = False):
+    def _children(self, parent_el, node: Node, parent_eid: str, ctx: tuple[str, ...],
+                  in_main_body: bool = False):
         """Write the children of *node* into *parent_el* (a container without num/heading)."""
         self._attach_notes(node.children, None)
-        self._sequence(parent_el, node.children, parent_eid, in_main_body)
+        self._sequence(parent_el, node.children, parent_eid, ctx, in_main_body)
 
-    def _sequence(self, parent_el, kids: list[Node], parent_eid: str, in_main_body: bool):
-        """Write units in order; each run of loose text between them becomes one text block."""
+    def _sequence(self, parent_el, kids: list[Node], parent_eid: str, ctx: tuple[str, ...], in_main_body: bool):
+        """Write units in order; each run of loose text between them becomes one text block.
+
+        *ctx*: the eIds of the numbered units holding *parent_el*, outermost first.
+        """
         pending: list[Node] = []
+        before: str | None = None   # eId of the numbered unit just written
         for child in kids:
             kind = child.kind
             if kind == "note":
@@ -200,43 +228,56 @@ class Builder:
                 pending.append(child)
                 continue
             if pending:
-                self._loose_text(parent_el, pending, parent_eid, in_main_body)
+                self._loose_text(parent_el, pending, parent_eid, ctx, before, in_main_body)
                 pending = []
-            self._unit(parent_el, child, parent_eid)
+            before = self._unit(parent_el, child, parent_eid, ctx)
         if pending:
-            self._loose_text(parent_el, pending, parent_eid, in_main_body)
+            self._loose_text(parent_el, pending, parent_eid, ctx, before, in_main_body)
 
-    def _loose_text(self, parent_el, texts: list[Node], parent_eid: str, in_main_body: bool):
+    def _loose_text(self, parent_el, texts: list[Node], parent_eid: str, ctx: tuple[str, ...], before: str | None,
+                    in_main_body: bool):
         if in_main_body:
             for t in texts:
                 sub(parent_el, "p", t.text)
             return
         hc = sub(parent_el, "hcontainer", eId=self.ids.make(parent_eid, "hcontainer", ""), name="text")
         content = sub(hc, "content")
+        # text after a list continues the unit before it ("... referred to in points (a) to (c)")
+        self.contexts[content] = ctx + (before,) if before else ctx
         for t in texts:
             sub(content, "p", t.text)
 
-    def _unit(self, parent_el, node: Node, parent_eid: str):
+    def _unit(self, parent_el, node: Node, parent_eid: str, ctx: tuple[str, ...]) -> str | None:
+        """Write one unit and what it holds; returns its eId when it is a numbered unit (not an hcontainer)."""
         kind = node.kind if node.kind in HIER else "hcontainer"
         eid = self.ids.make(parent_eid, kind, node.clean)
-        attrs = {"eId": eid}
-        if kind == "hcontainer":
-            attrs["name"] = node.kind
-        if node.status:
-            attrs["status"] = node.status
-        el = _SubElement(parent_el, _TAGS.get(kind) or NS + kind, attrs)
-        self.lines[eid] = node.line
-        if node.num:
-            _SubElement(el, _NUM).text = node.num
-        if node.heading:
-            _SubElement(el, _HEADING).text = node.heading
+        numbered = kind != "hcontainer"
+        if numbered:
+            ctx = ctx + (eid,)
         kids = node.children
+        num, heading = node.num, node.heading
+        shape = (_TAGS.get(kind) or NS + kind, bool(num), bool(heading), not kids)
+        shell = _SHELLS.get(shape)
+        if shell is None:
+            shell = _SHELLS[shape] = _shell(*shape)
+        el = copy(shell)
+        el.set("eId", eid)
+        if kind == "hcontainer":
+            el.set("name", node.kind)
+        if node.status:
+            el.set("status", node.status)
+        parent_el.append(el)
+        self.lines[eid] = node.line
+        if num:
+            el[0].text = num
+        if heading:
+            el[1 if num else 0].text = heading
         if not kids:   # the common case: one line, no children
-            content = _SubElement(el, _CONTENT)
-            p = _SubElement(content, _P)
+            content = el[-1]
+            self.contexts[content] = ctx
             if node.text:
-                p.text = node.text
-            return el
+                content[0].text = node.text
+            return eid if numbered else None
         first = last = -1
         has_notes = False
         for k, c in enumerate(kids):
@@ -251,6 +292,7 @@ class Builder:
             self._attach_notes(kids, node)
         if first < 0:
             content = _SubElement(el, _CONTENT)
+            self.contexts[content] = ctx
             texts = [node.text] if node.text else []
             texts.extend(c.text for c in kids if c.kind == "p")
             for t in texts or [""]:
@@ -260,17 +302,19 @@ class Builder:
             texts.extend(c.text for c in kids[:first] if c.kind == "p")
             if texts:
                 intro = sub(el, "intro")
+                self.contexts[intro] = ctx
                 for t in texts:
                     sub(intro, "p", t)
-            self._sequence(el, kids[first:last + 1], eid, False)
+            self._sequence(el, kids[first:last + 1], eid, ctx, False)
             after = [c.text for c in kids[last + 1:] if c.kind == "p"]
             if after:
                 wrap = sub(el, "wrapUp")
+                self.contexts[wrap] = ctx
                 for t in after:
                     sub(wrap, "p", t)
         if node.notes:
             self._note_refs(el, node)
-        return el
+        return eid if numbered else None
 
     # -- notes -----------------------------------------------------------------------
     def _attach_notes(self, kids: list[Node], owner: Node | None):

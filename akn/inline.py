@@ -50,18 +50,20 @@ def wrap_spans(el: etree._Element, find: Callable[[str], Iterable[Span]], ns: st
         made += len(spans)
         new: list[etree._Element] = []
         head = text[:spans[0][0]]
+        make = el.makeelement   # in el's document: no move between documents when inserted
         for k, (start, end, tag, attrs) in enumerate(spans):
-            node = etree.Element(ns + tag)
-            for key, value in attrs.items():
-                node.set(key, value)
+            node = make(ns + tag, attrs)
             node.text = text[start:end]
             stop = spans[k + 1][0] if k + 1 < len(spans) else len(text)
             node.tail = text[end:stop] or None
             new.append(node)
         if child is None:
             el.text = head or None
-            for k, node in enumerate(new):
-                el.insert(k, node)
+            if len(el) == 0:
+                el.extend(new)
+            else:
+                for k, node in enumerate(new):
+                    el.insert(k, node)
         else:
             child.tail = head or None
             parent_index = el.index(child)

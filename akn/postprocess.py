@@ -24,6 +24,8 @@ class Context:
     source: str = "<text>"
     frbr_uri: str = ""
     lines: dict[str, int] = field(default_factory=dict)   # eId -> source line where the unit starts
+    #: element holding text blocks -> eIds of the units around it, outermost first (from the builder)
+    contexts: dict[etree._Element, tuple[str, ...]] = field(default_factory=dict)
     options: dict = field(default_factory=dict)
 
 

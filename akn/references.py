@@ -775,61 +775,76 @@ class Link:
     context: str = ""           # eId of the unit that holds the text
 
 
-def _blocks(root: etree._Element, may_hold=None):
-    """Each searchable ``<p>`` with the eIds of the units around it (outermost first).
+def _blocks(root: etree._Element, may_hold=None, known: dict | None = None):
+    """Each searchable ``<p>`` with a function giving the eIds of the units around it (outermost first).
 
     With *may_hold*, a block of plain text (no inline elements yet) is
     yielded only when ``may_hold(text)`` (a cheap test that it may hold a
-    reference).
+    reference). The context is computed on first use, and shared: most
+    texts hold no reference, and the blocks of one unit have the same.
+    *known* gives the contexts of the elements holding blocks where the
+    builder recorded them (see :attr:`akn.build.Builder.contexts`).
     """
     doc = root[0] if len(root) else root
-    cache: dict[etree._Element, list[str]] = {}
     for part in doc:
         if not isinstance(part.tag, str) or part.tag[len(NS):] in ("meta", "preface"):
             continue
+        cache: dict[etree._Element, tuple[str, ...] | None] = dict(known) if known else {}
+        cache[part] = ()
         for p in part.iter(NS + "p"):
             if not len(p):
                 text = p.text
                 if not text or (may_hold is not None and not may_hold(text)):
                     continue
-            yield p, _lazy_context(p.getparent(), part, cache)
+            yield p, _lazy_context(p.getparent(), cache)
 
 
-def _lazy_context(parent, part, cache):
-    """A function returning the context of *parent*, computed on first use (most texts hold no reference)."""
-    def get():
-        ctx = cache.get(parent)
-        if ctx is None:
-            ctx = cache[parent] = _context(parent, part)
-        return ctx
+def _lazy_context(parent, cache):
+    """A function returning the context of *parent*, computed on first use."""
+    def get() -> list[str]:
+        return list(_context(parent, cache) or ())
     return get
 
 
-def _context(el: etree._Element, stop: etree._Element) -> list[str]:
-    """eIds of the units holding *el*, outermost first; loose text after a list continues the unit before it."""
-    ctx: list[str] = []
-    while el is not None and el is not stop:
-        tag = el.tag
-        name = tag[len(NS):] if isinstance(tag, str) and tag.startswith(NS) else ""
-        if name in ("num", "heading", "subheading"):
-            return []
-        eid = el.get("eId")
-        if eid and name in UNITS:
-            ctx.append(eid)
-        elif name == "hcontainer" and el.get("name") == "text":
-            # text after a list ("Обязательства, указанные в подпунктах 1) ... настоящего пункта")
-            prev = el.getprevious()
-            prev_id = prev.get("eId") if prev is not None else None
-            if prev_id and isinstance(prev.tag, str) and prev.tag[len(NS):] in UNITS:
-                ctx.append(prev_id)
-        el = el.getparent()
-    ctx.reverse()
+def _context(el: etree._Element, cache: dict) -> tuple[str, ...] | None:
+    """eIds of the units holding *el*, outermost first; None inside a ``<num>`` or heading.
+
+    *cache* maps elements to their context and holds the part searched
+    (whose context is empty), so each element is looked at once. Loose text
+    after a list continues the unit before it (it has that unit's context).
+    """
+    if el in cache:
+        return cache[el]
+    tag = el.tag
+    name = tag[len(NS):] if isinstance(tag, str) and tag.startswith(NS) else ""
+    parent = el.getparent()
+    if name in ("num", "heading", "subheading"):
+        ctx = None
+    elif parent is None:   # not inside the part searched
+        ctx = ()
+    else:
+        ctx = _context(parent, cache)
+        if ctx is not None:
+            eid = el.get("eId")
+            if eid and name in UNITS:
+                ctx = ctx + (eid,)
+            elif name == "hcontainer" and el.get("name") == "text":
+                # text after a list ("Обязательства, указанные в подпунктах 1) ... настоящего пункта")
+                prev = el.getprevious()
+                prev_id = prev.get("eId") if prev is not None else None
+                if prev_id and isinstance(prev.tag, str) and prev.tag[len(NS):] in UNITS:
+                    ctx = ctx + (prev_id,)
+    cache[el] = ctx
     return ctx
 
 
 def scan(root: etree._Element, lang: str, tradition: str = "eu", letters: str = "",
-         eids: Iterable[str] | None = None) -> tuple[Index, list[Link]]:
-    """Find and resolve the references in every block of *root* (without changing it)."""
+         eids: Iterable[str] | None = None, contexts: dict | None = None) -> tuple[Index, list[Link]]:
+    """Find and resolve the references in every block of *root* (without changing it).
+
+    *eids* and *contexts* are what the builder knows of the tree (its eIds, the
+    units around each block); without them they are read from *root*.
+    """
     index = Index(root, eids)
     may_hold = _MAY_HOLD.get(lang, _MAY_HOLD["eng"])
     chast_used = False
@@ -838,7 +853,7 @@ def scan(root: etree._Element, lang: str, tradition: str = "eu", letters: str = 
                          for p, _ctx in _blocks(root))
     find = finder_for(lang, tradition, letters or "abcdefghijklmnopqrstuvwxyz", chast_used)
     links: list[Link] = []
-    for p, ctx in _blocks(root, may_hold):
+    for p, ctx in _blocks(root, may_hold, contexts):
         last_article: str | None = None
         for child, text in _slots(p):
             if not text or not may_hold(text):
@@ -905,7 +920,8 @@ def link(root: etree._Element, context) -> list[Diagnostic]:
     Registered in :data:`akn.postprocess.PASSES` as ``references``.
     """
     profile = context.profile
-    _index, links = scan(root, profile.lang, profile.tradition, profile.letters, getattr(context, "lines", None))
+    _index, links = scan(root, profile.lang, profile.tradition, profile.letters, getattr(context, "lines", None),
+                         getattr(context, "contexts", None))
     by_p: dict[int, tuple[etree._Element, dict[int, list[Link]]]] = {}
     for ln in links:
         if ln.href is None:

@@ -239,3 +239,46 @@ def test_us_references_and_definitions():
                     ("paragraph (2)", "#sec_3__subsec_b__para_2"), ("section 2(2)", "#sec_2__para_2"),
                     ("section 3(b)(1)(A)", "#sec_3__subsec_b__para_1__subpara_A")]
     assert [d.text for d in doc.root.iter(NS + "def")] == ["agency", "system"]
+
+
+FIXTURE_TEXTS = sorted((Path(__file__).parent / "fixtures").glob("*.txt")) + sorted(
+    (Path(__file__).parent.parent / "examples").glob("*.txt"))
+
+
+TEXT_BETWEEN_POINTS = """Article 1
+Scope
+1. Schools shall:
+(a) keep records;
+Records under point (a) shall be kept for five years.
+(b) inform parents.
+2. Paragraph 1 applies to all schools.
+"""
+
+
+@pytest.mark.parametrize("path", FIXTURE_TEXTS + [TEXT_BETWEEN_POINTS],
+                         ids=lambda p: p.name if isinstance(p, Path) else "text-between-points")
+def test_builder_contexts_match_the_tree(path):
+    """The units around each block, as the builder records them, are those found by walking up the tree."""
+    from akn.build import build
+    from akn.classify import prepare
+    from akn.lexer import LexInput
+    from akn.metadata import detect_metadata
+    from akn.normalise import normalise
+    from akn.parser import parse_lines
+    from akn.profiles import detect
+    from akn.references import _blocks
+
+    src = normalise(path.read_bytes(), str(path)) if isinstance(path, Path) else normalise(path)
+    profile = detect(src.lines)
+    lines = prepare(src, profile)
+    root, builder = build(parse_lines(LexInput(lines, profile, src)), detect_metadata([], [], profile))
+    walked = [(p, get()) for p, get in _blocks(root)]
+    recorded = [(p, get()) for p, get in _blocks(root, known=builder.contexts)]
+    assert [p for p, _ in walked] == [p for p, _ in recorded]
+    assert [c for _, c in walked] == [c for _, c in recorded]
+    in_body = [p for p, _ in walked if p.getparent().tag != NS + "mainBody"
+               and any(a.tag == NS + "body" for a in p.iterancestors())]
+    assert in_body and all(p.getparent() in builder.contexts for p in in_body), "recorded for every block of the body"
+    if not isinstance(path, Path):   # the text between the points continues point (a)
+        between = [c for p, c in recorded if (p.text or "").startswith("Records")]
+        assert between == [["art_1", "art_1__para_1", "art_1__para_1__point_a"]]
