@@ -63,17 +63,20 @@ def _parse(text, *, lang, country, doctype, frbr_uri, tradition, source, markdow
         tradition = COUNTRY_TRADITION.get(country.lower())
     profile = detect(src.lines, lang=lang, tradition=tradition)
     lines = prepare(src, profile)
-    tree = parse_lines(LexInput(lines, profile, src))
-    warnings: list[Diagnostic] = []
     head, tail = _title_block(lines), [c.text for c in lines[-12:] if c.kind == "text"]
+    tree = parse_lines(LexInput(lines, profile, src))
+    del lines   # (peak memory: each stage's data is let go once the next one holds what it needs)
     meta = detect_metadata(head, tail, profile, country=country, doctype=doctype, frbr_uri=frbr_uri,
                            source=source)
     root, builder = build(tree, meta)
+    unrecognised = _unrecognised(tree, src)
+    del tree
     context = Context(profile=profile, source=source, frbr_uri=meta.work_uri(), lines=builder.lines,
                       contexts=builder.contexts)
-    warnings.extend(run_passes(root, context, passes))
+    warnings: list[Diagnostic] = run_passes(root, context, passes)
+    context.contexts = builder.contexts = {}
     warnings.extend(meta.warnings)
-    warnings.extend(_unrecognised(tree, src))
+    warnings.extend(unrecognised)
     where = {n: i for i, n in enumerate(src.linenos)} if builder.ids.duplicates else {}
     for wanted, given in builder.ids.duplicates:
         line = builder.lines.get(given, 0)
