@@ -56,6 +56,14 @@ _INVISIBLE_RE = re.compile("[" + _INVISIBLE + "]")
 _SPACES_RE = re.compile("[" + _SPACES + "]")
 _BREAKS_RE = re.compile("\r\n?|[" + _BREAKS[1:] + "]")
 _CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f]")
+#: The control characters deleted (those not turned into a space or a line break).
+_CONTROLS = "".join(chr(c) for c in [*range(0x00, 0x09), *range(0x0E, 0x1C), 0x1F, *range(0x7F, 0x85), *range(0x86, 0xA0)])
+
+
+def _holds_any(text: str, chars: str) -> bool:
+    """Whether *text* holds any of *chars*: one fast substring scan per character, far quicker on a
+    whole act than a regular expression's character class."""
+    return any(c in text for c in chars)
 
 #: Largest input accepted (bytes of text). Bigger files are refused, not half-read.
 MAX_INPUT_BYTES = 256 * 1024 * 1024
@@ -167,11 +175,11 @@ def _binary(name: str) -> InputError:
 def normalise_text(text: str, name: str = "<text>") -> Source:
     """Apply guarantees 2 to 6 and return the non-blank lines with their numbers."""
     if not text.isascii():
-        if _INVISIBLE_RE.search(text):
+        if _holds_any(text, _INVISIBLE):
             text = _INVISIBLE_RE.sub("", text)
-        if _SPACES_RE.search(text):
+        if _holds_any(text, _SPACES):
             text = _SPACES_RE.sub(" ", text)
-        if _BREAKS_RE.search(text):
+        if _holds_any(text, _BREAKS):
             text = _BREAKS_RE.sub("\n", text.replace("\r\n", "\n"))
         if not unicodedata.is_normalized("NFC", text):
             text = unicodedata.normalize("NFC", text)
@@ -180,30 +188,24 @@ def normalise_text(text: str, name: str = "<text>") -> Source:
             text = text.replace("\t", " ")
         if "\r" in text or "\x0b" in text or "\x0c" in text:
             text = _BREAKS_RE.sub("\n", text.replace("\r\n", "\n"))
-    if _CONTROL_RE.search(text):
+    if _holds_any(text, _CONTROLS):
         text = _CONTROL_RE.sub("", text)
     if "  " in text:
         text = _MULTISPACE.sub(" ", text)
-    lines: list[str] = []
-    linenos: list[int] = []
-    blank_before: list[bool] = []
-    indents: list[int] = []
-    blank = True
-    for number, raw in enumerate(text.split("\n"), 1):
-        line = raw.strip(" ")
-        if not line:
-            blank = True
-            continue
-        if len(line) > MAX_LINE_CHARS:
-            msg = (f"line {number} is {len(line):,} characters long; an act's lines are "
-                   f"at most {MAX_LINE_CHARS:,} (is this really a plain-text act?)")
-            raise InputError(f"{name}:{number}:1: {msg}",
-                             Diagnostic(msg, line=number, col=1, source=name))
-        lines.append(line)
-        linenos.append(number)
-        blank_before.append(blank)
-        indents.append(len(raw) - len(raw.lstrip(" ")))
-        blank = False
+    raws = text.split("\n")
+    stripped = [raw.strip(" ") for raw in raws]
+    keep = [k for k, line in enumerate(stripped) if line]   # (whole-list steps: a loop per line costs more)
+    lines = [stripped[k] for k in keep]
+    if lines and max(map(len, lines)) > MAX_LINE_CHARS:
+        k = next(k for k in keep if len(stripped[k]) > MAX_LINE_CHARS)
+        number, length = k + 1, len(stripped[k])
+        msg = (f"line {number} is {length:,} characters long; an act's lines are "
+               f"at most {MAX_LINE_CHARS:,} (is this really a plain-text act?)")
+        raise InputError(f"{name}:{number}:1: {msg}",
+                         Diagnostic(msg, line=number, col=1, source=name))
+    linenos = [k + 1 for k in keep]
+    blank_before = [k == 0 or not stripped[k - 1] for k in keep]
+    indents = [len(raws[k]) - len(raws[k].lstrip(" ")) for k in keep]
     if not lines:
         msg = "the file holds only blank space; expected the text of an act"
         raise InputError(f"{name}: {msg}", Diagnostic(msg, source=name))
