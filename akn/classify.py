@@ -125,20 +125,38 @@ class Classifier:
 
     def __init__(self, profile: Profile):
         self.profile = profile
-        self.items = list(profile.item_patterns.items())
+        self.items = [(style, p, first_chars(p)) for style, p in profile.item_patterns.items()]
         editorial = [("banner", profile.banner), ("footnote", profile.footnote), ("toc", profile.toc_placeholder),
                      ("history", profile.history)]
         self.editorial = [(k, p, first_chars(p)) for k, p in editorial if p is not None]
         self.heads = [(h, first_chars(h.pattern)) for h in profile.heads]
+        self.annex = profile.annex
+        self.annex_starts = first_chars(profile.annex) if profile.annex is not None else None
+        self._plans: dict[str, tuple] = {}
+
+    def _plan(self, first: str) -> tuple:
+        """The patterns, in order, that a line starting with *first* may match (see :func:`first_chars`)."""
+        def may(starts):
+            return starts is None or first in starts
+        editorial = tuple((kind, p) for kind, p, starts in self.editorial if may(starts))
+        heads = tuple(head for head, starts in self.heads if may(starts))
+        annex = self.annex if self.annex is not None and may(self.annex_starts) else None
+        items = tuple((style, p) for style, p, starts in self.items if may(starts))
+        # items are numbered: "1.", "(a)", "— ...", or a letter and ")" ("а)"), tested per line
+        always = first.isdigit() or first in "(—–"
+        plan = self._plans[first] = (editorial, heads, annex, items, always)
+        return plan
 
     def classify(self, text: str, line: int, index: int, md_heading: bool = False) -> Classified:
         first = text[0]
-        for kind, pattern, starts in self.editorial:
-            if (starts is None or first in starts) and pattern.match(text):
+        plan = self._plans.get(first)
+        if plan is None:
+            plan = self._plan(first)
+        editorial, heads, annex, items, always = plan
+        for kind, pattern in editorial:
+            if pattern.match(text):
                 return Classified(kind, text, line, index)
-        for head, starts in self.heads:
-            if starts is not None and first not in starts:
-                continue
+        for head in heads:
             if head.markdown_only and not md_heading:
                 continue
             m = head.pattern.match(text)
@@ -156,14 +174,14 @@ class Classifier:
                 if tail:
                     found.style = tail  # carried to prepare(), which makes it a line of its own
                 return found
-        if self.profile.annex is not None:
-            m = self.profile.annex.match(text)
+        if annex is not None:
+            m = annex.match(text)
             if m:
                 groups = m.groupdict()
                 return Classified("annex", text, line, index, num=groups.get("num") or "",
                                   rest=(groups.get("heading") or "").strip(), marker=text)
-        if first.isdigit() or first in "(—–" or (len(text) > 1 and text[1] == ")"):
-            for style, pattern in self.items:
+        if items and (always or (len(text) > 1 and text[1] == ")")):
+            for style, pattern in items:
                 m = pattern.match(text)
                 if m:
                     body = m.group("text") or ""

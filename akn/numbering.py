@@ -67,6 +67,9 @@ def letter_id(letter: str, alphabet: str) -> str:
     return out + suffix
 
 
+_DIGITS = re.compile(r"\d+")
+
+
 class Numbering:
     """Tells whether a number can continue the numbering seen so far.
 
@@ -91,7 +94,7 @@ class Numbering:
     def plausible(self, style: str, num: str) -> bool:
         if style not in self.NUMERIC:
             return True
-        digits = re.match(r"\d+", num)
+        digits = _DIGITS.match(num)
         if digits is None:
             return True
         value = int(digits.group(0))
