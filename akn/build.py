@@ -7,8 +7,6 @@ block is written from :class:`akn.metadata.Metadata`. Editorial notes go to
 """
 from __future__ import annotations
 
-from copy import copy
-
 from lxml import etree
 
 from akn.document import AKN_NS
@@ -260,7 +258,7 @@ class Builder:
         shell = _SHELLS.get(shape)
         if shell is None:
             shell = _SHELLS[shape] = _shell(*shape)
-        el = copy(shell)
+        el = shell.__copy__()
         el.set("eId", eid)
         if kind == "hcontainer":
             el.set("name", node.kind)
