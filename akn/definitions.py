@@ -88,6 +88,7 @@ _HEADING_WORDS = ("defin", "interpret", "meaning", "понят", "термин",
 
 
 _CONTAINERS = (NS + "article", NS + "section")
+_HEADING = NS + "heading"
 
 
 def definition_articles(body: etree._Element) -> list[etree._Element]:
@@ -97,13 +98,17 @@ def definition_articles(body: etree._Element) -> list[etree._Element]:
     articles of a long act.
     """
     found: dict[etree._Element, None] = {}
-    for heading in body.iter(NS + "heading"):
+    headings: list[etree._Element] = []
+    intros: list[etree._Element] = []
+    for el in body.iter(NS + "heading", NS + "intro"):   # one walk of the tree for both
+        (headings if el.tag == _HEADING else intros).append(el)
+    for heading in headings:
         article = heading.getparent()
         if article.tag in _CONTAINERS:
             text = (heading.text or "").lower()
             if any(w in text for w in _HEADING_WORDS) and DEF_HEADING.search(text):
                 found[article] = None
-    for intro in body.iter(NS + "intro"):
+    for intro in intros:
         p = intro.find(NS + "p")
         text = (p.text or "").lower() if p is not None else ""
         if not any(w in text for w in _INTRO_WORDS) or not DEF_INTRO.search(text):
