@@ -347,12 +347,13 @@ class Lexing:
         notes = ()
         if profile.inline_note is not None:
             body, notes = self._inline_notes(body, c)
-        node = Node(element, num=c.marker, clean=clean, text=body, line=c.line, index=c.index,
-                    style=style, heading=c.heading)
-        if body and profile.repealed is not None:
-            self._mark_repealed(node, body)
+        # (positional arguments: this runs for most lines of an act)
+        node = Node(element, c.marker, clean, c.heading, body, c.line, c.index, style)
+        repealed = profile.repealed
+        if body and repealed is not None and repealed.search(body):
+            node.status = "removed"
         stack.append(_Open(ITEM_RANK, style, num, node))
-        self.emit("ITEM", node)
+        self.out.append(line_token("ITEM", node))
         for note in notes:
             self.emit("NOTE", note)
 
