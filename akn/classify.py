@@ -184,16 +184,16 @@ class Classifier:
             for style, pattern in items:
                 m = pattern.match(text)
                 if m:
-                    body = m.group("text") or ""
-                    num = m.group("num")
                     groups = m.groupdict()
+                    body = groups["text"]
                     heading = groups.get("heading") or ""
                     if heading:
                         marker = text[:m.start("heading")].rstrip()
                     else:
-                        marker = text[:m.start("text")].rstrip() if m.group("text") is not None else text.rstrip()
-                    return Classified("item", text, line, index, style=style, num=num, rest=body.strip(),
-                                      marker=marker, heading=heading.strip())
+                        marker = text[:m.start("text")].rstrip() if body is not None else text.rstrip()
+                    # (positional: kind, text, line, index, head, style, num, rest, marker, heading)
+                    return Classified("item", text, line, index, None, style, groups["num"],
+                                      body.strip() if body else "", marker, heading.strip())
         return Classified("text", text, line, index)
 
 
