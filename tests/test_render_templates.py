@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from lxml import html as lhtml
+from markupsafe import Markup
 
 import akn
 from akn.cli import cli
@@ -42,6 +43,24 @@ def test_html_escapes_script_and_ampersands():
     assert entry.xpath("dt")[0].text == "Scripting & markup"
     assert entry.xpath(".//a[@href='#trm_1']")
     assert "<dt>Scripting &amp; markup</dt>" in out
+
+
+class _Html:
+    def __html__(self):
+        return "<em>safe</em>"
+
+
+@pytest.mark.parametrize("value", ['<a href="x">&\'', "", "plain", Markup("<b>kept</b>"), 5, None, _Html(),
+                                   type("S", (str,), {})("<sub>")])
+def test_html_templates_escape_every_value_as_markupsafe_does(value):
+    from markupsafe import escape
+
+    from akn.render.environment import environment
+
+    template = environment(None).get_template("html/page.html.j2")   # a template of the package
+    fast = template.root_render_func.__globals__["escape"]
+    assert fast is not escape, "the HTML templates use the direct escape"
+    assert type(fast(value)) is Markup and fast(value) == escape(value)
 
 
 def test_markdown_escapes_markup_characters():

@@ -15,10 +15,10 @@ import re
 from dataclasses import dataclass
 
 from jinja2 import TemplateNotFound
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from akn.render import families
-from akn.render.environment import environment, md_escape, overridden
+from akn.render.environment import environment, html_escape, md_escape, overridden
 from akn.render.filters import ACTIVE
 from akn.render.model import (AKN_NAMESPACES, DOCUMENT_TYPES, LEAF_UNITS, Concept, Described,
                               describe, find, local, read_meta)
@@ -27,7 +27,7 @@ EXTENSIONS = {"html": "html", "md": "md", "txt": "txt"}
 
 
 def _html_text(value: str) -> Markup:
-    return escape(_SPACES.sub(" ", value) if "\n" in value else value)
+    return html_escape(_SPACES.sub(" ", value) if "\n" in value else value)
 
 
 def _md_text(value: str) -> str:

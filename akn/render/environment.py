@@ -19,6 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import jinja2
+from markupsafe import Markup, escape
 
 from akn.render.model import squash
 
@@ -100,6 +101,46 @@ def _loader(template_dir: str | None) -> jinja2.BaseLoader:
     return jinja2.ChoiceLoader(loaders)
 
 
+def _fast_escape_function():
+    """``markupsafe.escape`` with its two commonest cases taken directly, or None where it cannot be.
+
+    An HTML template escapes every value it prints. markupsafe's ``escape``
+    builds a new ``Markup`` through ``Markup.__new__`` even for a value that
+    is already ``Markup``; here a ``Markup`` is returned as it is (it is
+    immutable, so nothing can tell the difference) and a ``str`` is escaped
+    by markupsafe's own escaping core. Any other value goes to ``escape``.
+    """
+    try:
+        from markupsafe import _escape_inner
+    except ImportError:   # another markupsafe: keep its escape
+        return None
+    new = str.__new__
+
+    def fast_escape(s, /):
+        cls = type(s)
+        if cls is Markup:
+            return s
+        if cls is str:
+            return new(Markup, _escape_inner(s))
+        return escape(s)
+    return fast_escape
+
+
+_FAST_ESCAPE = _fast_escape_function()
+#: escape a value for HTML (markupsafe's ``escape``, or its direct form above)
+html_escape = _FAST_ESCAPE or escape
+
+
+class _Template(jinja2.Template):
+    """A template whose printed values are escaped by :func:`_fast_escape_function` (same result)."""
+
+    @classmethod
+    def _from_namespace(cls, environment, namespace, globals):
+        if _FAST_ESCAPE is not None and namespace.get("escape") is escape:
+            namespace["escape"] = _FAST_ESCAPE   # the template's own module globals, nothing shared
+        return super()._from_namespace(environment, namespace, globals)
+
+
 @lru_cache(maxsize=8)
 def environment(template_dir: str | None = None) -> jinja2.Environment:
     """The (cached) environment for one template directory (None: built-ins only)."""
@@ -113,6 +154,7 @@ def environment(template_dir: str | None = None) -> jinja2.Environment:
         keep_trailing_newline=True,
         undefined=jinja2.ChainableUndefined,
     )
+    env.template_class = _Template
     from akn.render.filters import FILTERS, TESTS
     env.filters.update(FILTERS)
     env.tests.update(TESTS)

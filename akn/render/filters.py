@@ -69,13 +69,23 @@ def unit(node):
     u = renderer.unit
     if u is not None and u.node is node:
         return u
-    from akn.render.engine import parts
-    return parts(node, renderer)
+    return _engine().parts(node, renderer)
 
 
 def groups(elements):
-    from akn.render.engine import groups as _groups
-    return _groups(elements)
+    return _engine().groups(elements)
+
+
+def _engine():
+    """:mod:`akn.render.engine` (which imports this module, so it is imported on first use)."""
+    global _ENGINE
+    if _ENGINE is None:
+        from akn.render import engine
+        _ENGINE = engine
+    return _ENGINE
+
+
+_ENGINE = None
 
 
 def rows(table):
@@ -90,8 +100,7 @@ def is_block(node) -> bool:
 
 def holding_blocks(node) -> bool:
     """Does *node* contain a block (a table, a quoted structure …) outside its notes?"""
-    from akn.render.engine import has_block
-    return has_block(node)
+    return bool(len(node)) and _engine().has_block(node)
 
 
 def mixed(node) -> bool:
