@@ -365,3 +365,27 @@ def test_markdown_quoted_structures_are_block_quotations():
                     "Kingdom).")
     assert lines[i - 2:i] == ["> “", ">"]
     assert sum(1 for line in lines if line in ("> “", "> “")) == 5     # five quoted structures
+
+
+WID_ONLY = """<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><act name="act">
+<meta><identification source="#x"><FRBRWork><FRBRthis value="/akn/xx/act/2024/1/!main"/>
+<FRBRuri value="/akn/xx/act/2024/1"/><FRBRdate date="2024-01-01" name="x"/><FRBRauthor href="#x"/>
+<FRBRcountry value="xx"/></FRBRWork><FRBRExpression><FRBRthis value="/akn/xx/act/2024/1/eng@/!main"/>
+<FRBRuri value="/akn/xx/act/2024/1/eng@"/><FRBRdate date="2024-01-01" name="x"/><FRBRauthor href="#x"/>
+<FRBRlanguage language="eng"/></FRBRExpression><FRBRManifestation>
+<FRBRthis value="/akn/xx/act/2024/1/eng@/!main.xml"/><FRBRuri value="/akn/xx/act/2024/1/eng@.akn"/>
+<FRBRdate date="2024-01-01" name="x"/><FRBRauthor href="#x"/></FRBRManifestation></identification></meta>
+<body><section eId="sec_1"><num>1</num><heading>With an eId</heading><content><p>One.</p></content></section>
+<section wId="sec_2"><num>2</num><heading>With a wId only</heading>
+<subsection wId="sec_2__subsec_1"><num>(1)</num><content><p>Two.</p></content></subsection></section>
+<section id="sec_3"><num>3</num><heading>With an AKN 2.0 id</heading><content><p>Three.</p></content></section>
+</body></act></akomaNtoso>"""
+
+
+def test_html_anchors_units_identified_by_wid_or_id():
+    """A unit with only a wId or an AKN 2.0 id keeps it as its page id (also one outside the table of
+    contents), and the TOC links to it."""
+    page = lhtml.document_fromstring(akn.render(WID_ONLY.encode(), to="html"))
+    ids = {el.get("id") for el in page.iter() if isinstance(el.tag, str)}
+    assert {"sec_1", "sec_2", "sec_3", "sec_2__subsec_1"} <= ids
+    assert {a.get("href") for a in css(page, "nav.akn-toc a")} >= {"#sec_1", "#sec_2", "#sec_3"}

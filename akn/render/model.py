@@ -339,14 +339,21 @@ def describe(root) -> Described:
     # ids first, in document order, so that the first holder of an eId keeps it;
     # in the usual case (unique eIds) every element simply keeps its eId
     holders, eids = [], []
+    # other kinds of ids (AKN 2.0 @id, @wId) anywhere: checked in the same walk (one XPath
+    # over the whole tree costs as much as the walk)
+    other_ids = doc.get("id") is not None or doc.get("wId") is not None
     for top in doc:
-        if local(top) != "meta":
-            for el in top.iter():
-                ident = el.get("eId")
-                if ident is not None:
-                    holders.append(el)
-                    eids.append(ident.strip())
-    if len(set(eids)) == len(eids) and not doc.xpath(_OTHER_IDS_ANYWHERE):
+        if local(top) == "meta":
+            other_ids = other_ids or top.xpath(_OTHER_IDS_ANYWHERE)
+            continue
+        for el in top.iter():
+            ident = el.get("eId")
+            if ident is not None:
+                holders.append(el)
+                eids.append(ident.strip())
+            if not other_ids and (el.get("wId") is not None or el.get("id") is not None):
+                other_ids = True
+    if len(set(eids)) == len(eids) and not other_ids:
         anchors.update(zip(holders, eids))
         used.update(eids)
     else:
@@ -368,13 +375,13 @@ def describe(root) -> Described:
                 into.append(entry)
                 walk(c, entry.children, quoted)
                 continue
-            if is_major(c):
+            if name in LEAF_UNITS:
+                continue
+            if name in UNITS and is_major(c):
                 label = unit_label(c) or name
                 entry = TocEntry(anchor_for(c), label, name)
                 into.append(entry)
                 walk(c, entry.children, quoted)
-            elif name in LEAF_UNITS:
-                continue
             elif name in UNITS or name in CONTAINERS or name in ("attachments", "attachment"):
                 walk(c, into, quoted)
 
