@@ -51,7 +51,7 @@ for _c in range(0x7F, 0xA0):
         _TABLE[_c] = None
 _TABLE.update({ord(c): "\n" for c in "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"})
 
-_MULTISPACE = re.compile(r"(?<=\S) {2,}")   # runs inside a line; indentation is measured first
+_MULTISPACE = re.compile(" {2,}")   # applied to stripped lines: every run left is inside the line
 _INVISIBLE_RE = re.compile("[" + _INVISIBLE + "]")
 _SPACES_RE = re.compile("[" + _SPACES + "]")
 _BREAKS_RE = re.compile("\r\n?|[" + _BREAKS[1:] + "]")
@@ -190,10 +190,10 @@ def normalise_text(text: str, name: str = "<text>") -> Source:
             text = _BREAKS_RE.sub("\n", text.replace("\r\n", "\n"))
     if _holds_any(text, _CONTROLS):
         text = _CONTROL_RE.sub("", text)
-    if "  " in text:
-        text = _MULTISPACE.sub(" ", text)
     raws = text.split("\n")
     stripped = [raw.strip(" ") for raw in raws]
+    if "  " in text:   # runs of spaces inside a line become one (line by line: indentation is no match)
+        stripped = [_MULTISPACE.sub(" ", line) if "  " in line else line for line in stripped]
     keep = [k for k, line in enumerate(stripped) if line]   # (whole-list steps: a loop per line costs more)
     lines = [stripped[k] for k in keep]
     if lines and max(map(len, lines)) > MAX_LINE_CHARS:
