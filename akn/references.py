@@ -264,17 +264,11 @@ def _en_phrase(text: str, pos: int, m: re.Match) -> tuple[list[Target], int] | N
     kind = _EN_WORDS.get(word.lower())
     if kind is None:
         return None
-    if word[0].isupper() and kind in ("paragraph", "point") and m.start() > 0 and text[m.start() - 2:m.start()] not in (". ", ""):
-        pass
     plural = word.lower().endswith("s") and kind not in ("title",) and word.lower() not in ("clause",)
-    if word in ("Section", "Sections") or word.isupper():
-        pass
     i = m.end()
     targets: list[Target] = []
     nm = _EN_NUM.match(text, i)
     if nm is None:
-        return None
-    if kind == "point" and not nm.group(0).startswith("(") and False:
         return None
     targets.append(Target(m.start(), nm.end(), _en_num_steps(nm.group(0), kind, True)))
     i = nm.end()
