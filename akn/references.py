@@ -783,20 +783,20 @@ def _blocks(root: etree._Element, may_hold=None, known: dict | None = None):
     for part in doc:
         if not isinstance(part.tag, str) or part.tag[len(NS):] in ("meta", "preface"):
             continue
-        cache: dict[etree._Element, tuple[str, ...] | None] = dict(known) if known else {}
-        cache[part] = ()
+        cache: dict[etree._Element, tuple[str, ...] | None] = {part: ()}
         for p in part.iter(NS + "p"):
             if not len(p):
                 text = p.text
                 if not text or (may_hold is not None and not may_hold(text)):
                     continue
-            yield p, _lazy_context(p.getparent(), cache)
+            yield p, _lazy_context(p.getparent(), cache, known)
 
 
-def _lazy_context(parent, cache):
-    """A function returning the context of *parent*, computed on first use."""
+def _lazy_context(parent, cache, known=None):
+    """A function returning the context of *parent*: recorded in *known*, else computed on first use."""
     def get() -> list[str]:
-        return list(_context(parent, cache) or ())
+        ctx = known.get(parent) if known else None
+        return list(ctx if ctx is not None else _context(parent, cache) or ())
     return get
 
 
