@@ -349,9 +349,8 @@ class Lexing:
             body, notes = self._inline_notes(body, c)
         # (positional arguments: this runs for most lines of an act)
         node = Node(element, c.marker, clean, c.heading, body, c.line, c.index, style)
-        repealed = profile.repealed
-        if body and repealed is not None and repealed.search(body):
-            node.status = "removed"
+        if body:
+            self._mark_repealed(node, body)
         stack.append(_Open(ITEM_RANK, style, num, node))
         self.out.append(line_token("ITEM", node))
         for note in notes:
