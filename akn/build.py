@@ -382,11 +382,7 @@ class Builder:
         work = uri.work_uri()
         expr = uri.expression_uri()
         ident = sub(meta_el, "identification", source="#" + SOURCE_ID)
-        w = sub(ident, "FRBRWork")
-        sub(w, "FRBRthis", value=f"{work}/!{component}")
-        sub(w, "FRBRuri", value=work)
-        sub(w, "FRBRdate", date=meta.date, name="Generation")
-        sub(w, "FRBRauthor", href="#" + AUTHOR_ID)
+        w = self._frbr(ident, "FRBRWork", f"{work}/!{component}", work, AUTHOR_ID)
         sub(w, "FRBRcountry", value=meta.country)
         if details:
             if meta.subtype:
@@ -395,17 +391,18 @@ class Builder:
             if meta.title:
                 sub(w, "FRBRname", value=meta.title[:500])
             sub(w, "FRBRprescriptive", value="true")
-        e = sub(ident, "FRBRExpression")
-        sub(e, "FRBRthis", value=f"{expr}/!{component}")
-        sub(e, "FRBRuri", value=expr)
-        sub(e, "FRBRdate", date=meta.date, name="Generation")
-        sub(e, "FRBRauthor", href="#" + AUTHOR_ID)
+        e = self._frbr(ident, "FRBRExpression", f"{expr}/!{component}", expr, AUTHOR_ID)
         sub(e, "FRBRlanguage", language=meta.language)
-        m = sub(ident, "FRBRManifestation")
-        sub(m, "FRBRthis", value=f"{expr}/!{component}.xml")
-        sub(m, "FRBRuri", value=expr + ".akn")
-        sub(m, "FRBRdate", date=meta.date, name="Generation")
-        sub(m, "FRBRauthor", href="#" + SOURCE_ID)
+        self._frbr(ident, "FRBRManifestation", f"{expr}/!{component}.xml", expr + ".akn", SOURCE_ID)
+
+    def _frbr(self, ident, level: str, this: str, uri: str, author: str) -> etree._Element:
+        """One FRBR level (work, expression, manifestation) with the four elements they all start with."""
+        el = sub(ident, level)
+        sub(el, "FRBRthis", value=this)
+        sub(el, "FRBRuri", value=uri)
+        sub(el, "FRBRdate", date=self.meta.date, name="Generation")
+        sub(el, "FRBRauthor", href="#" + author)
+        return el
 
 
 def build(root_node: Node, meta: Metadata) -> tuple[etree._Element, Builder]:
