@@ -451,9 +451,6 @@ def parts(node, renderer: "Renderer | None" = None) -> Parts:
     p = Parts(node, local(node))
     p.refers = node.get("refersTo") is not None
     rest = p.rest
-    out = p.groups
-    items = families.LIST_ITEMS
-    last = None
     for c in node:
         name = local(c)
         if not name:
@@ -462,14 +459,7 @@ def parts(node, renderer: "Renderer | None" = None) -> Parts:
             setattr(p, name, c)
             continue
         rest.append(c)
-        if name in items:
-            if last is not None and last.is_list:
-                last.items.append(c)
-                continue
-            last = Group([c], True)
-        else:
-            last = Group([c], False)
-        out.append(last)
+    p.groups = groups(rest)
     p.major = p.name in families.UNITS and p.name not in LEAF_UNITS and (
         p.heading is not None or (p.name in families.MAJOR_UNITS and p.num is not None))
     if renderer is not None:
