@@ -1,49 +1,64 @@
-"""SPARQL queries from users: safety checks, canned queries, time limits, result formats.
+r"""SPARQL queries from users: safety checks, canned queries, limits, result formats.
 
-Stores run queries written by other people, so before anything runs:
+Stores run queries written by other people, so before anything runs the query is
+parsed with a SPARQL 1.1 grammar (``akn.grammar/sparql.lark``, the productions and
+terminals of the recommendation, with every escape they allow) and its parse tree
+is inspected:
 
 - only read queries (``SELECT``, ``ASK``, ``CONSTRUCT``, ``DESCRIBE``) are accepted:
   updates (``INSERT``, ``DELETE``, ``LOAD``, ``CLEAR``, ``DROP``, ...) are refused;
-- ``SERVICE`` (federated queries, which Oxigraph and rdflib would follow) is refused;
-- syntax errors are reported on one line with their position (``line:column``);
-- every query runs under a time limit, in a child process that is killed when
-  the limit passes (Oxigraph has no time limit of its own).
+- ``SERVICE`` (federated queries, which Oxigraph and rdflib would follow) is refused,
+  wherever it is nested;
+- syntax errors are reported on one line at the offending token,
+  ``source:line:col: error: ...`` (1-based, as in the query text);
+- every query runs in a forked child process (:func:`run_limited`) that cannot open
+  network connections (:mod:`akn.sandbox`), under a time limit (the child is killed
+  when it passes), a memory limit, and a row limit (the answer says when it was cut).
 
 >>> try:
 ...     check("SELECT * WHERE { SERVICE <http://evil/> { ?s ?p ?o } }")
 ... except QueryError as e:
 ...     print(e)
-query:1:18: SERVICE is not allowed (queries may not call other endpoints)
+query:1:18: error: SERVICE is not allowed (queries may not call other endpoints)
 >>> check("SELECT ?service WHERE { ?service <http://x/load> 'DELETE' }")  # names and strings are fine
 'SELECT'
+>>> try:
+...     check("PREFIX ex: <urn:ex:>\nSELECT * WHERE {\n  ?s ex:p\\#x ?o\n  SERVICE <http://evil/> { ?s ?p ?o } }")
+... except QueryError as e:
+...     print(e)
+query:4:3: error: SERVICE is not allowed (queries may not call other endpoints)
 """
 from __future__ import annotations
 
 import csv
 import io
 import json
+import math
 import multiprocessing
+import os
 import re
+import signal
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib.resources import files
 
-#: keywords that never appear in a read query we accept
-FORBIDDEN = {
-    "SERVICE": "SERVICE is not allowed (queries may not call other endpoints)",
-    "LOAD": "LOAD is not allowed (queries may not fetch data)",
-}
-UPDATES = ("INSERT", "DELETE", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH")
-FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
+UPDATES = ("INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH")
+FORMS = {"select_query": "SELECT", "ask_query": "ASK", "construct_query": "CONSTRUCT", "describe_query": "DESCRIBE"}
+SERVICE_REFUSED = "SERVICE is not allowed (queries may not call other endpoints)"
 DEFAULT_TIMEOUT = 30.0
+MAX_TIMEOUT = 86400.0
+DEFAULT_LIMIT = 10_000
+DEFAULT_MEMORY_MB = 2048
+MAX_QUERY_CHARS = 1_000_000
 
 
 class QueryError(Exception):
-    """A query refused or failed; ``str()`` is one line: ``query:LINE:COL: message``."""
+    """A query refused or failed; ``str()`` is one line: ``query:LINE:COL: error: message``."""
 
     def __init__(self, message: str, line: int | None = None, col: int | None = None, source: str = "query"):
         self.message, self.line, self.col, self.source = message, line, col, source
         where = f"{source}:{line}:{col}" if line is not None else source
-        super().__init__(f"{where}: {message}")
+        super().__init__(f"{where}: error: {message}")
 
     def __reduce__(self):  # survive the trip from the query process
         return (type(self), (self.message, self.line, self.col, self.source))
@@ -53,21 +68,72 @@ class QueryTimeout(QueryError):
     pass
 
 
-_TOKEN = re.compile(
-    r"""(?P<comment>\#[^\n]*)
-      |(?P<string>'''.*?'''|\"\"\".*?\"\"\"|'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*")
-      |(?P<iri><[^<>"{}|^`\\\s]*>)
-      |(?P<var>[?$][A-Za-z0-9_\u00b7\u00c0-\uffff]+)
-      |(?P<pname>[A-Za-z_\u00c0-\uffff][\w.\-\u00b7\u00c0-\uffff]*)?:(?P<local>[\w.\-%\u00b7\u00c0-\uffff]*)
-      |(?P<word>[A-Za-z_][A-Za-z0-9_]*)
-    """, re.VERBOSE | re.DOTALL)
+class QueryMemoryError(QueryError):
+    pass
 
 
-def _keywords(query: str):
-    """(KEYWORD, offset) for the bare words of *query* (not in strings, IRIs, comments or names)."""
-    for m in _TOKEN.finditer(query):
-        if m.lastgroup == "word":
-            yield m.group("word").upper(), m.start()
+def check_timeout(value) -> float:
+    """A usable time limit in seconds: finite, more than 0, at most a day.
+
+    >>> check_timeout("2.5")
+    2.5
+    >>> check_timeout("inf")
+    Traceback (most recent call last):
+    ...
+    ValueError: the time limit must be a number of seconds more than 0 and at most 86400, not 'inf'
+    """
+    try:
+        t = float(value)
+    except (TypeError, ValueError):
+        t = math.nan
+    if not (math.isfinite(t) and 0 < t <= MAX_TIMEOUT):
+        raise ValueError(f"the time limit must be a number of seconds more than 0 and at most {MAX_TIMEOUT:g}, "
+                         f"not {value!r}")
+    return t
+
+
+# ---------------------------------------------------------------- parsing
+
+@lru_cache(maxsize=1)
+def _parser():
+    from lark import Lark
+    return Lark.open_from_package("akn.grammar", "sparql.lark", parser="lalr", lexer="contextual")
+
+
+#: how the grammar's named terminals are shown in "expected ..." messages
+_TERMINAL_NAMES = {
+    "IRIREF": "an IRI", "PNAME_LN": "a prefixed name", "PNAME_NS": "a prefixed name", "VAR1": "a variable",
+    "VAR2": "a variable", "INTEGER": "a number", "DECIMAL": "a number", "DOUBLE": "a number",
+    "INTEGER_POSITIVE": "a number", "DECIMAL_POSITIVE": "a number", "DOUBLE_POSITIVE": "a number",
+    "INTEGER_NEGATIVE": "a number", "DECIMAL_NEGATIVE": "a number", "DOUBLE_NEGATIVE": "a number",
+    "STRING_LITERAL1": "a string", "STRING_LITERAL2": "a string", "STRING_LITERAL_LONG1": "a string",
+    "STRING_LITERAL_LONG2": "a string", "LANGTAG": "a language tag", "BLANK_NODE_LABEL": "a blank node",
+    "ANON": "a blank node", "NIL": "()", "FUNC0": "a function", "FUNC1": "a function", "FUNC2": "a function",
+    "AGGREGATE1": "an aggregate", "A": "a",
+}
+
+
+def _expected(names) -> str:
+    from lark.lexer import PatternStr
+    terms = {t.name: t for t in _parser().terminals}
+    shown = []
+    for n in sorted(names):
+        t = terms.get(n)
+        if n in _TERMINAL_NAMES:
+            label = _TERMINAL_NAMES[n]
+        elif t is not None and isinstance(t.pattern, PatternStr):
+            v = t.pattern.value
+            label = v.upper() if v.replace("_", "").isalpha() else f'"{v}"'
+        else:
+            continue
+        if label not in shown:
+            shown.append(label)
+    shown.sort(key=lambda x: (0 if x.startswith('"') else 1 if x[:1].islower() else 2, x))
+    if not shown:
+        return ""
+    if len(shown) > 8:
+        return "; expected one of " + ", ".join(shown[:8]) + ", ..."
+    return "; expected " + (shown[0] if len(shown) == 1 else "one of " + ", ".join(shown))
 
 
 def _pos(query: str, offset: int) -> tuple[int, int]:
@@ -76,35 +142,140 @@ def _pos(query: str, offset: int) -> tuple[int, int]:
     return line, col
 
 
-def check(query: str, source: str = "query") -> str:
-    """Refuse updates, SERVICE and LOAD; return the query form (SELECT, ASK, ...).
+def _offset(query: str, line: int, col: int) -> int:
+    """The character offset of 1-based (*line*, *col*)."""
+    at = 0
+    for _ in range(line - 1):
+        nl = query.find("\n", at)
+        if nl < 0:
+            return len(query)
+        at = nl + 1
+    return min(at + col - 1, len(query))
 
-    Raises :class:`QueryError` with the position of the offending keyword.
+
+_UPDATE_AT = re.compile(rf"(?i)({'|'.join(UPDATES)})(?![A-Za-z0-9_:])")
+_WORD_AT = re.compile(r"[^\s{}()\[\];,.]+")
+
+
+def parse(query: str, source: str = "query"):
+    """The parse tree of *query* (a Lark tree of the SPARQL 1.1 grammar).
+
+    Raises :class:`QueryError` at the offending token: for an update, at its first keyword.
     """
-    form = None
-    for word, off in _keywords(query):
-        if word in FORBIDDEN:
-            raise QueryError(FORBIDDEN[word], *_pos(query, off), source=source)
-        if form is None and word in UPDATES:
-            raise QueryError(f"{word} is not allowed (the store is read-only for queries)", *_pos(query, off),
-                             source=source)
-        if form is None and word in FORMS:
-            form = word
-    if form is None:
-        raise QueryError("not a query: expected SELECT, ASK, CONSTRUCT or DESCRIBE", 1, 1, source=source)
-    return form
+    from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken  # noqa: I001
+    if len(query) > MAX_QUERY_CHARS:
+        raise QueryError(f"the query is {len(query):,} characters long; at most {MAX_QUERY_CHARS:,} are accepted",
+                         1, 1, source=source)
+    try:
+        return _parser().parse(query)
+    except UnexpectedInput as exc:
+        if isinstance(exc, UnexpectedEOF) or (isinstance(exc, UnexpectedToken) and exc.token.type == "$END"):
+            end = len(query.rstrip())
+            expected = _accepts(exc)
+            raise QueryError("the query ends too early" + _expected(expected), *_pos(query, end),
+                             source=source) from None
+        offset = exc.pos_in_stream if exc.pos_in_stream is not None else 0
+        m = _UPDATE_AT.match(query, offset)
+        if m:
+            raise QueryError(f"{m.group(1).upper()} is not allowed (the store is read-only for queries)",
+                             *_pos(query, offset), source=source) from None
+        if isinstance(exc, UnexpectedToken):
+            tok = str(exc.token)
+            expected = _accepts(exc)
+        else:
+            assert isinstance(exc, UnexpectedCharacters)
+            w = _WORD_AT.match(query, offset)
+            tok = w.group(0) if w else query[offset:offset + 1]
+            expected = ()      # the lexer's set is too wide to be useful here
+        shown = tok if len(tok) <= 40 else tok[:39] + "…"
+        hint = ""
+        if isinstance(exc, UnexpectedToken) and exc.token.type == "IRIREF" and "LESSTHAN" in expected:
+            hint = " (put spaces around < when it compares)"
+        raise QueryError(f"unexpected {shown!r}" + _expected(expected) + hint, *_pos(query, offset),
+                         source=source) from None
+    except RecursionError:
+        raise QueryError("the query is nested too deeply", 1, 1, source=source) from None
 
 
-def syntax_error(exc: Exception, source: str = "query") -> QueryError:
-    """Turn Oxigraph's ``error at L:C: ...`` into a one-line :class:`QueryError`."""
+def _accepts(exc) -> set[str]:
+    """The terminals the parser could really take where it stopped (not the merged LALR lookahead)."""
+    try:
+        return set(exc.accepts) if getattr(exc, "accepts", None) else set(getattr(exc, "expected", ()) or ())
+    except Exception:  # noqa: BLE001 - only for the message
+        return set(getattr(exc, "expected", ()) or ())
+
+
+def _walk(tree):
+    """Every subtree and token of *tree*, depth first, without recursion."""
+    from lark import Tree
+    stack = [tree]
+    while stack:
+        node = stack.pop()
+        yield node
+        if isinstance(node, Tree):
+            stack.extend(reversed(node.children))
+
+
+def check(query: str, source: str = "query") -> str:
+    """Refuse updates, SERVICE, LOAD and undeclared prefixes; return the query form (SELECT, ASK, ...).
+
+    Raises :class:`QueryError` with the position of the offending token.
+    """
+    from lark import Token, Tree
+    tree = parse(query, source)
+    prefixes = set()
+    for decl in tree.children[0].children:
+        if decl.data == "prefix_decl":
+            prefixes.add(str(decl.children[0]))
+    for node in _walk(tree.children[1]):
+        if isinstance(node, Tree) and node.data == "service_graph_pattern":
+            kw = node.children[0]
+            raise QueryError(SERVICE_REFUSED, kw.line, kw.column, source=source)
+        if isinstance(node, Token) and node.type in ("PNAME_LN", "PNAME_NS"):
+            prefix = node[:node.index(":") + 1]
+            if prefix not in prefixes:
+                raise QueryError(f"prefix {prefix!r} is not declared (add PREFIX {prefix} <...>)",
+                                 node.line, node.column, source=source)
+    for node in _walk(tree.children[2]):
+        if isinstance(node, Token) and node.type in ("PNAME_LN", "PNAME_NS"):
+            prefix = node[:node.index(":") + 1]
+            if prefix not in prefixes:
+                raise QueryError(f"prefix {prefix!r} is not declared (add PREFIX {prefix} <...>)",
+                                 node.line, node.column, source=source)
+    return FORMS[tree.children[1].data]
+
+
+def syntax_error(exc: Exception, source: str = "query", query: str | None = None) -> QueryError:
+    """Turn Oxigraph's ``error at L:C: ...`` into a one-line :class:`QueryError`.
+
+    Oxigraph points one past the token it stopped at; with *query* the position is
+    moved back to the start of that token.
+    """
     msg = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
     m = re.match(r"error at (\d+):(\d+):\s*(.*)", msg)
     if m:
         detail = m.group(3)
         if len(detail) > 120:
             detail = detail[:117].rstrip(" ,[") + "..."
-        return QueryError("syntax error: " + detail, int(m.group(1)), int(m.group(2)), source=source)
+        line, col = int(m.group(1)), int(m.group(2))
+        if query is not None:
+            line, col = _pos(query, _token_start(query, _offset(query, line, col) - 1))
+        return QueryError("syntax error: " + detail, line, col, source=source)
     return QueryError("syntax error: " + msg, source=source)
+
+
+def _token_start(query: str, offset: int) -> int:
+    """The start of the token that holds character *offset* (or the last one before it)."""
+    from lark.exceptions import LarkError
+    best = 0
+    try:
+        for tok in _parser().lex(query):
+            if tok.start_pos > offset:
+                break
+            best = tok.start_pos
+    except LarkError:
+        pass
+    return best
 
 
 # ---------------------------------------------------------------- canned queries
@@ -132,12 +303,15 @@ class Result:
 
     ``rows`` hold terms as ``{"type": "uri"|"literal"|"bnode", "value": ...,
     "xml:lang"?: ..., "datatype"?: ...}``; ``boolean`` is set for ASK;
-    ``triples`` (N-Triples text) for CONSTRUCT and DESCRIBE.
+    ``triples`` (N-Triples text) for CONSTRUCT and DESCRIBE; ``truncated``
+    says the row limit cut the answer (``rows``/``triples`` hold the first ones).
     """
     vars: list[str] = field(default_factory=list)
     rows: list[dict] = field(default_factory=list)
     boolean: bool | None = None
     triples: str | None = None
+    #: the answer was cut at the row limit (more rows, or triples, exist)
+    truncated: bool = False
 
     def to_json(self) -> dict:
         if self.boolean is not None:
@@ -238,24 +412,38 @@ def _tsv(t: dict | None) -> str:
     return v
 
 
-# ---------------------------------------------------------------- time limit
+# ---------------------------------------------------------------- limits
 
-def run_limited(func, args=(), timeout: float = DEFAULT_TIMEOUT):
-    """Run ``func(*args)`` in a forked child and return its result, or raise
-    :class:`QueryTimeout` when it takes longer than *timeout* seconds.
+def run_limited(func, args=(), timeout: float = DEFAULT_TIMEOUT, memory_mb: int | None = DEFAULT_MEMORY_MB):
+    """Run ``func(*args)`` in a forked child and return its result.
 
-    The child's exceptions come back as they were raised (QueryError stays QueryError).
+    The child cannot open network connections (:func:`akn.sandbox.forbid_network`),
+    may grow by at most *memory_mb* megabytes (``None``: no limit) and is killed after
+    *timeout* seconds (:class:`QueryTimeout`). Running out of memory raises
+    :class:`QueryMemoryError`. The child's exceptions come back as they were raised
+    (QueryError stays QueryError).
     """
+    timeout = check_timeout(timeout)
     ctx = multiprocessing.get_context("fork")
     recv, send = ctx.Pipe(duplex=False)
 
     def child():
+        from akn import sandbox
         try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, 2)             # native code's own messages (an allocator's abort) stay out
+            sandbox.forbid_network()
+            if memory_mb is not None:
+                sandbox.limit_memory(memory_mb * 1024 * 1024)
             out = ("ok", func(*args))
+        except MemoryError:
+            out = ("err", QueryMemoryError(_memory_message(memory_mb)))
         except BaseException as exc:  # noqa: BLE001 - everything goes back to the parent
             out = ("err", exc if isinstance(exc, QueryError) else QueryError(f"{type(exc).__name__}: {exc}"))
         try:
             send.send(out)
+        except MemoryError:
+            send.send(("err", QueryMemoryError(_memory_message(memory_mb))))
         finally:
             send.close()
 
@@ -268,6 +456,9 @@ def run_limited(func, args=(), timeout: float = DEFAULT_TIMEOUT):
         try:
             status, value = recv.recv()
         except EOFError:
+            p.join(5)
+            if p.exitcode in (-signal.SIGABRT, -signal.SIGKILL, -signal.SIGSEGV, -signal.SIGBUS):
+                raise QueryMemoryError(_memory_message(memory_mb)) from None
             raise QueryError("the query process ended without an answer") from None
     finally:
         if p.is_alive():
@@ -277,3 +468,8 @@ def run_limited(func, args=(), timeout: float = DEFAULT_TIMEOUT):
     if status == "err":
         raise value
     return value
+
+
+def _memory_message(memory_mb: int | None) -> str:
+    limit = f"its memory limit of {memory_mb} MB" if memory_mb is not None else "the memory available"
+    return f"the query needed more than {limit} and was stopped (add LIMIT, or narrow the patterns)"

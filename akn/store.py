@@ -120,8 +120,10 @@ class Store:
             return
         if not exclusive and not self.exists():
             raise StoreError(f"no store at {self.path} (create one with: akn load FILE... --store {self.path})")
-        self.path.mkdir(parents=True, exist_ok=True)
-        fd = os.open(self.path / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o644)
+        fd = self._open_lock(exclusive)
+        if fd is None:              # a store nobody can write: nothing to wait for
+            yield
+            return
         deadline = time.monotonic() + self.wait
         try:
             while True:
@@ -143,6 +145,31 @@ class Store:
             yield
         finally:
             os.close(fd)   # closing releases the lock
+
+    def _open_lock(self, exclusive: bool) -> int | None:
+        """The lock file's descriptor; None for a reader of a store in a read-only directory."""
+        lock = self.path / LOCK_NAME
+        try:
+            if exclusive:
+                self.path.mkdir(parents=True, exist_ok=True)
+            return os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
+        except IsADirectoryError:
+            raise StoreError(f"{lock} is a directory; it should be the store's lock file "
+                             "(remove it, then try again)") from None
+        except PermissionError as exc:
+            if not exclusive:
+                try:
+                    return os.open(lock, os.O_RDONLY)     # a shared lock needs no write access
+                except FileNotFoundError:
+                    if not os.access(self.path, os.W_OK):
+                        return None
+                except OSError:
+                    pass
+            what = "write to" if exclusive else "read"
+            raise StoreError(f"cannot {what} the store {self.path}: {exc.strerror} "
+                             f"({'it is read-only' if exclusive else 'check its permissions'})") from None
+        except OSError as exc:
+            raise StoreError(f"cannot use the store {self.path}: {exc.strerror}") from None
 
     def exists(self) -> bool:
         return self.path is None or (self.path / "CURRENT").exists()
@@ -206,42 +233,74 @@ class Store:
             store = self._open(read_only=True)
             return sorted(g.value for g in store.named_graphs())
 
-    def query(self, text: str, *, timeout: float | None = sparql.DEFAULT_TIMEOUT, source: str = "query") -> Result:
-        """Run a read query over the union of all graphs, within *timeout* seconds.
+    def query(self, text: str, *, timeout: float | None = sparql.DEFAULT_TIMEOUT, source: str = "query",
+              limit: int | None = sparql.DEFAULT_LIMIT,
+              memory_mb: int | None = sparql.DEFAULT_MEMORY_MB) -> Result:
+        """Run a read query over the union of all graphs.
 
-        Refuses updates, SERVICE and LOAD (see :mod:`akn.sparql`).
+        Refuses updates, SERVICE and LOAD (see :mod:`akn.sparql`). The query runs in a
+        child process without network access, for at most *timeout* seconds and
+        *memory_mb* megabytes; at most *limit* rows (or CONSTRUCT triples) come back,
+        and ``Result.truncated`` says when there were more. ``None`` lifts a limit
+        (``timeout=None`` also runs the query in this process).
         """
+        if timeout is not None:
+            timeout = sparql.check_timeout(timeout)
+        limit = _check_limit(limit)
         sparql.check(text, source)
         with self._lock(exclusive=False):
             if timeout is None:
-                return _run(self, text, source)
-            return sparql.run_limited(_run, (self, text, source), timeout)
+                return _run(self, text, source, limit)
+            return sparql.run_limited(_run, (self, text, source, limit), timeout, memory_mb)
 
 
-def _run(st: Store, text: str, source: str) -> Result:
-    """Execute *text* on *st* and collect every row (runs in the query process)."""
+def _check_limit(limit):
+    if limit is None:
+        return None
+    if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
+        raise ValueError(f"the row limit must be a whole number of at least 1, not {limit!r}")
+    return limit
+
+
+def _run(st: Store, text: str, source: str, limit: int | None = None) -> Result:
+    """Execute *text* on *st* and collect up to *limit* rows (runs in the query process)."""
     import pyoxigraph as ox
-    store = st._open(read_only=True)
+    try:
+        store = st._open(read_only=True)
+    except OSError as exc:
+        raise QueryError(f"cannot open the store {st.path}: {exc}", source=source) from None
     try:
         res = store.query(text, use_default_graph_as_union=True)
     except SyntaxError as exc:
-        raise sparql.syntax_error(exc, source) from None
+        raise sparql.syntax_error(exc, source, text) from None
     except OSError as exc:
         raise QueryError(f"query failed: {exc}", source=source) from None
     if isinstance(res, (bool, ox.QueryBoolean)):
         return Result(boolean=bool(res))
     if isinstance(res, ox.QueryTriples):
-        return Result(triples="".join(f"{t} .\n" for t in res))
+        lines, cut = _take(res, limit)
+        return Result(triples="".join(f"{t} .\n" for t in lines), truncated=cut)
     names = [v.value for v in res.variables]
+    solutions, cut = _take(res, limit)
     rows = []
-    for sol in res:
+    for sol in solutions:
         row = {}
         for n in names:
             t = sol[n]
             if t is not None:
                 row[n] = sparql.term_json(t)
         rows.append(row)
-    return Result(vars=names, rows=rows)
+    return Result(vars=names, rows=rows, truncated=cut)
+
+
+def _take(items, limit):
+    """The first *limit* of *items* and whether there were more (reads one past the limit at most)."""
+    out = []
+    for item in items:
+        if limit is not None and len(out) == limit:
+            return out, True
+        out.append(item)
+    return out, False
 
 
 class Endpoint:
@@ -302,7 +361,15 @@ class Endpoint:
             out.append(Loaded(name, str(g.identifier), len(g)))
         return out
 
-    def query(self, text: str, *, timeout: float | None = None, source: str = "query") -> Result:
+    def query(self, text: str, *, timeout: float | None = None, source: str = "query",
+              limit: int | None = sparql.DEFAULT_LIMIT, memory_mb: int | None = None) -> Result:
+        """Send a read query (checked here first, as :meth:`Store.query` does); at most *limit* rows come back.
+
+        *memory_mb* is accepted for symmetry with :meth:`Store.query`; the server bounds its own memory.
+        """
+        if timeout is not None:
+            timeout = sparql.check_timeout(timeout)
+        limit = _check_limit(limit)
         form = sparql.check(text, source)
         # a syntax error gets its position from the local parser before anything is sent
         sparql.run_limited(_parse_only, (text, source), 10.0)
@@ -323,12 +390,17 @@ class Endpoint:
             msg = body.decode("utf-8", "replace").strip().splitlines()
             raise QueryError(f"{self.query_url} answered HTTP {status}: {msg[0] if msg else ''}", source=source)
         if form in ("CONSTRUCT", "DESCRIBE"):
-            return Result(triples=body.decode("utf-8"))
+            lines = body.decode("utf-8").splitlines(keepends=True)
+            cut = limit is not None and len(lines) > limit
+            return Result(triples="".join(lines[:limit] if cut else lines), truncated=cut)
         try:
-            return Result.from_json(json.loads(body))
+            res = Result.from_json(json.loads(body))
         except (ValueError, KeyError):
             raise QueryError(f"{self.query_url} sent an incomplete or invalid answer "
                              "(did the server stop the query at its time limit?)", source=source) from None
+        if limit is not None and len(res.rows) > limit:
+            res.rows, res.truncated = res.rows[:limit], True
+        return res
 
 
 def _parse_only(text: str, source: str) -> None:
@@ -336,4 +408,4 @@ def _parse_only(text: str, source: str) -> None:
     try:
         ox.Store().query(text)
     except SyntaxError as exc:
-        raise sparql.syntax_error(exc, source) from None
+        raise sparql.syntax_error(exc, source, text) from None

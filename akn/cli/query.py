@@ -17,16 +17,23 @@ import click
               help="SPARQL 1.1 query endpoint (Oxigraph: http://HOST:PORT or .../query; Fuseki: .../DATASET/query).")
 @click.option("-f", "--format", "fmt", type=click.Choice(["table", "json", "csv", "tsv"]), default="table",
               show_default=True, help="Output: aligned table, SPARQL JSON results, CSV or TSV.")
-@click.option("--timeout", type=float, default=30.0, show_default=True, help="Stop the query after this many seconds.")
+@click.option("--timeout", default="30", show_default=True, callback=lambda ctx, param, v: _timeout(v),
+              help="Stop the query after this many seconds (more than 0, at most 86400).")
+@click.option("--limit", type=click.IntRange(min=1), default=10_000, show_default=True,
+              help="Return at most this many rows (CONSTRUCT: triples); a note on stderr says when more existed.")
+@click.option("--memory", "memory_mb", type=click.IntRange(min=16), default=2048, show_default=True, metavar="MB",
+              help="With --store: the query process may use at most this many megabytes more.")
 @click.option("--union/--no-union", default=True, show_default=True,
               help="With --endpoint: send Oxigraph's union-default-graph parameter so the query sees every named "
                    "graph; use --no-union for servers configured to do that themselves (Fuseki, Virtuoso).")
-def query(query, qfile, name, list_, store_dir, endpoint, fmt, timeout, union):
+def query(query, qfile, name, list_, store_dir, endpoint, fmt, timeout, limit, memory_mb, union):
     """Run a read-only SPARQL query over every act loaded.
 
     Give the query as an argument, with --file, or by --name for a canned
     query. Queries see the union of all named graphs. Updates, LOAD and SERVICE
-    are refused; a malformed query is reported with its line and column.
+    are refused; a malformed query is reported with its line and column. A query
+    runs with no network access, within --timeout seconds and --memory megabytes,
+    and returns at most --limit rows.
 
     Examples:
 
@@ -57,11 +64,22 @@ def query(query, qfile, name, list_, store_dir, endpoint, fmt, timeout, union):
     from akn.store import Endpoint, Store, StoreError
     try:
         target = Store(store_dir) if store_dir else Endpoint(endpoint, union=union)
-        res = target.query(text, timeout=timeout, source=source)
+        res = target.query(text, timeout=timeout, source=source, limit=limit, memory_mb=memory_mb)
     except (sparql.QueryError, StoreError) as exc:
         click.echo(f"error: {exc}" if isinstance(exc, StoreError) else str(exc), err=True)
         sys.exit(1)
     click.echo(sparql.format_result(res, fmt), nl=False)
+    if res.truncated:
+        what = "triples" if res.triples is not None else "rows"
+        click.echo(f"note: the answer was cut at {limit:,} {what} (--limit); more exist", err=True)
+
+
+def _timeout(value):
+    from akn.sparql import check_timeout
+    try:
+        return check_timeout(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="'--timeout'") from None
 
 
 command = query
