@@ -430,8 +430,7 @@ def run_limited(func, args=(), timeout: float = DEFAULT_TIMEOUT, memory_mb: int 
     def child():
         from akn import sandbox
         try:
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, 2)             # native code's own messages (an allocator's abort) stay out
+            _quiet_stderr()                 # native code's own messages (an allocator's abort) stay out
             sandbox.forbid_network()
             if memory_mb is not None:
                 sandbox.limit_memory(memory_mb * 1024 * 1024)
@@ -468,6 +467,17 @@ def run_limited(func, args=(), timeout: float = DEFAULT_TIMEOUT, memory_mb: int 
     if status == "err":
         raise value
     return value
+
+
+def _quiet_stderr() -> None:
+    import faulthandler
+    faulthandler.disable()          # an abort in the child is reported by the parent, once
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+    except OSError:
+        return
+    os.dup2(devnull, 2)
+    os.close(devnull)
 
 
 def _memory_message(memory_mb: int | None) -> str:
