@@ -354,3 +354,41 @@ def test_item11_engine_errors_are_moved_to_the_token_start():
     line, col = err.line, err.col
     assert str(err).startswith(f"q.rq:{line}:{col}: error: syntax error")
     assert text.splitlines()[line - 1][col - 1] not in " \t"
+
+
+# ---------------------------------------------------------------- item 7: AKN XML in any encoding XML allows
+
+ENCODINGS = [  # (declared encoding or None, codec, byte order mark)
+    ("UTF-16", "utf-16-le", b"\xff\xfe"), ("UTF-16", "utf-16-be", b"\xfe\xff"),
+    ("UTF-16LE", "utf-16-le", b""), ("UTF-16BE", "utf-16-be", b""),
+    (None, "utf-16-le", b"\xff\xfe"), (None, "utf-16-be", b"\xfe\xff"),
+    (None, "utf-16-le", b""), (None, "utf-16-be", b""),
+    ("UTF-8", "utf-8", b"\xef\xbb\xbf"), (None, "utf-8", b"\xef\xbb\xbf"),
+    ("UTF-32", "utf-32-le", b"\xff\xfe\x00\x00"), (None, "utf-32-be", b"\x00\x00\xfe\xff"),
+]
+
+
+@pytest.mark.parametrize("declared,codec,bom", ENCODINGS)
+def test_item7_utf16_akn_is_read_as_xml_by_graph_and_load(tmp_path, declared, codec, bom):
+    text = (f'<?xml version="1.0" encoding="{declared}"?>\n' if declared else "\n ") + rdf.EXAMPLE
+    f = tmp_path / "act.xml"
+    f.write_bytes(bom + text.encode(codec))
+    expression = "https://example.org/akn/kz/act/2020/1/rus@2020-01-01"
+    r = akn_cli("graph", str(f), "-f", "nt")
+    assert r.returncode == 0, r.stderr
+    assert f"<{expression}/~art_7__para_12>" in r.stdout
+    assert "Сбор персональных данных" in r.stdout and "<?xml" not in r.stdout
+    r = akn_cli("load", str(f), "--store", str(tmp_path / "db"))
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.strip().endswith(f"-> <{expression}>"), r.stdout
+    title = Store(tmp_path / "db").query(
+        "SELECT ?t WHERE { ?u <http://data.europa.eu/eli/ontology#id_local> 'art_7' ; "
+        "<http://data.europa.eu/eli/ontology#title> ?t }").rows
+    assert [row["t"]["value"] for row in title] == ["Сбор персональных данных"]
+
+
+def test_item7_plain_text_in_utf16_stays_plain_text(tmp_path):
+    from akn.store import xml_encoding
+    for codec in ("utf-16", "utf-16-be", "utf-32", "utf-8-sig"):
+        assert xml_encoding("Article 1\n<not a tag>".encode(codec)) is None, codec
+        assert xml_encoding("  <akomaNtoso/>".encode(codec)) is not None, codec

@@ -37,7 +37,7 @@ def graph(files, output, fmt, base, no_concepts):
     try:
         import rdflib
         graphs = []
-        for name, g in graphs_of(files, base, parse_text=True) if not no_concepts else _plain(files, base):
+        for _name, g in graphs_of(files, base, parse_text=True, concepts=not no_concepts):
             graphs.append(g)
         if fmt in ("trig", "nq"):
             ds = rdflib.Dataset()
@@ -60,12 +60,6 @@ def graph(files, output, fmt, base, no_concepts):
         _fail(exc)
     with click.open_file(output, "wb") as out:
         out.write(data)
-
-
-def _plain(files, base):
-    from akn import rdf
-    for f in files:
-        yield f, rdf.graph(f, base, concepts=False)
 
 
 def _fail(exc):
