@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from conftest import REPO
 
-from akn import rdf, sandbox, sparql
+from akn import rdf, sparql
 from akn.store import LOCK_NAME, Store, StoreError
 
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
@@ -202,6 +202,7 @@ def test_item1_query_process_cannot_open_network_connections(listener):
 
 
 def test_item1_docstring_examples_of_the_checks():
+    from akn import sandbox
     for module in (sparql, sandbox):
         result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
         assert result.failed == 0 and result.attempted > 0, module.__name__
@@ -392,3 +393,66 @@ def test_item7_plain_text_in_utf16_stays_plain_text(tmp_path):
     for codec in ("utf-16", "utf-16-be", "utf-32", "utf-8-sig"):
         assert xml_encoding("Article 1\n<not a tag>".encode(codec)) is None, codec
         assert xml_encoding("  <akomaNtoso/>".encode(codec)) is not None, codec
+
+
+# ---------------------------------------------------------------- item 4: linear Turtle
+
+def _act(n: int) -> str:
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    try:
+        from graph_bench import act
+    finally:
+        sys.path.pop(0)
+    return act(n)
+
+
+def _namespace_scans(g) -> tuple[int, bytes]:
+    """(rdflib namespace-scan steps, Turtle bytes) of serialising *g* as ``akn graph -f ttl`` does."""
+    import rdflib.term
+    calls = [0]
+    original = rdflib.term.Identifier.startswith
+
+    def counting(self, *args, **kwargs):
+        calls[0] += 1
+        return original(self, *args, **kwargs)
+
+    rdflib.term.Identifier.startswith = counting
+    try:
+        data = rdf.serialize(g, "ttl")
+    finally:
+        rdflib.term.Identifier.startswith = original
+    return calls[0], data
+
+
+def test_item4_turtle_work_grows_linearly_and_output_is_stable():
+    import rdflib
+    from rdflib.compare import isomorphic
+    small, large = rdf.graph(_act(150)), rdf.graph(_act(600))
+    scans_small, ttl_small = _namespace_scans(small)
+    scans_large, ttl_large = _namespace_scans(large)
+    # rdflib's serializer scans every namespace seen so far for each IRI: 4 times the act, 16 times the work
+    assert scans_large <= 4.5 * max(scans_small, 1), (scans_small, scans_large)
+    for g, data in ((small, ttl_small), (large, ttl_large)):
+        prefixes = [line for line in data.decode().splitlines() if line.startswith("@prefix")]
+        assert [p.split()[1] for p in prefixes] == ["akc:", "akv:", "eli:", "subdiv:", "xsd:"], prefixes
+        assert data == rdf.serialize(g, "ttl")                  # the same bytes run to run
+        back = rdflib.Graph().parse(data=data.decode("utf-8"), format="turtle")
+        assert len(back) == len(g) and isomorphic(back, g)
+
+
+def test_item4_graph_command_writes_turtle_and_trig_that_read_back(tmp_path):
+    import rdflib
+    from rdflib.compare import isomorphic
+    a, b = tmp_path / "a.xml", tmp_path / "b.xml"
+    a.write_text(_act(40), encoding="utf-8")
+    b.write_text(rdf.EXAMPLE.replace("/2020/1", "/2020/2"), encoding="utf-8")
+    r = akn_cli("graph", str(a), "-f", "ttl")
+    assert r.returncode == 0, r.stderr
+    assert isomorphic(rdflib.Graph().parse(data=r.stdout, format="turtle"), rdf.graph(a.read_bytes()))
+    assert r.stdout == akn_cli("graph", str(a), "-f", "ttl").stdout
+    r = akn_cli("graph", str(a), str(b), "-f", "trig")
+    assert r.returncode == 0, r.stderr
+    ds = rdflib.Dataset().parse(data=r.stdout, format="trig")
+    for f in (a, b):
+        g = rdf.graph(f.read_bytes())
+        assert isomorphic(ds.graph(g.identifier), g)

@@ -32,14 +32,20 @@ def graph(files, output, fmt, base, no_concepts):
     \b
       akn graph act.xml -f ttl -o act.ttl --base https://example.gov/
     """
-    from akn import rdf
+    from akn import rdf, turtle
     from akn.store import graphs_of
     try:
         import rdflib
         graphs = []
         for _name, g in graphs_of(files, base, parse_text=True, concepts=not no_concepts):
             graphs.append(g)
-        if fmt in ("trig", "nq"):
+        if fmt == "trig":
+            namespaces = {}
+            for g in graphs:
+                for p, n in g.namespaces():
+                    namespaces.setdefault(p, n)
+            data = turtle.trig(graphs, namespaces.items())
+        elif fmt == "nq":
             ds = rdflib.Dataset()
             for g in graphs:
                 ng = ds.graph(g.identifier)
