@@ -456,3 +456,14 @@ def test_item4_graph_command_writes_turtle_and_trig_that_read_back(tmp_path):
     for f in (a, b):
         g = rdf.graph(f.read_bytes())
         assert isomorphic(ds.graph(g.identifier), g)
+
+
+def test_item11_query_files_with_a_bom_or_bad_bytes(store, tmp_path):
+    rq = tmp_path / "q.rq"
+    rq.write_bytes(b"\xef\xbb\xbfASK {\r\n  ?s ?p ?o\r\n}\r\n")
+    r = akn_cli("query", "--file", str(rq), "--store", str(store.path))
+    assert (r.returncode, r.stdout, r.stderr) == (0, "true\n", "")
+    rq.write_bytes(b"ASK {\n  ?s ?p '\xff' }\n")
+    r = akn_cli("query", "--file", str(rq), "--store", str(store.path))
+    assert r.returncode == 1 and r.stderr.startswith(f"{rq}:2:10: error: byte 0xff is not UTF-8"), r.stderr
+    assert "Traceback" not in r.stderr

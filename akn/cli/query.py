@@ -8,7 +8,7 @@ import click
 
 @click.command("query")
 @click.argument("query", required=False)
-@click.option("--file", "qfile", type=click.File("r", encoding="utf-8"), help="Read the query from this file.")
+@click.option("--file", "qfile", type=click.File("rb"), help="Read the query from this file (UTF-8).")
 @click.option("--name", metavar="CANNED", help="Run a query shipped with akn (see --list).")
 @click.option("--list", "list_", is_flag=True, help="List the canned queries and exit.")
 @click.option("--store", "store_dir", type=click.Path(file_okay=False), metavar="DIR",
@@ -58,7 +58,7 @@ def query(query, qfile, name, list_, store_dir, endpoint, fmt, timeout, limit, m
             raise click.UsageError(f"no canned query {name!r}; known: {', '.join(queries)}")
         text, source = queries[name], f"{name}.rq"
     elif qfile:
-        text, source = qfile.read(), qfile.name
+        text, source = _read_query(qfile)
     else:
         text = query
     from akn.store import Endpoint, Store, StoreError
@@ -72,6 +72,21 @@ def query(query, qfile, name, list_, store_dir, endpoint, fmt, timeout, limit, m
     if res.truncated:
         what = "triples" if res.triples is not None else "rows"
         click.echo(f"note: the answer was cut at {limit:,} {what} (--limit); more exist", err=True)
+
+
+def _read_query(handle) -> tuple[str, str]:
+    """The text of a query file (UTF-8, a byte order mark dropped, any line ends) and its name."""
+    name = "<stdin>" if handle.name in ("-", "<stdin>") else handle.name
+    data = handle.read()
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        click.echo(f"{name}:{line}:{col}: error: byte 0x{data[exc.start]:02x} is not UTF-8; "
+                   "expected a query in UTF-8", err=True)
+        sys.exit(1)
+    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n"), name
 
 
 def _timeout(value):
