@@ -378,10 +378,14 @@ class Endpoint:
         self.union = union
         self.timeout = timeout
 
-    def _request(self, req):
+    def _request(self, req, max_bytes: int | None = None):
         try:
             with urllib.request.urlopen(req, timeout=self.timeout) as resp:
-                return resp.status, resp.headers.get("Content-Type", ""), resp.read()
+                body = resp.read() if max_bytes is None else resp.read(max_bytes + 1)
+                if max_bytes is not None and len(body) > max_bytes:
+                    raise QueryError(f"{req.full_url} sent more than {max_bytes // 2**20} MB; "
+                                     "add LIMIT to the query")
+                return resp.status, resp.headers.get("Content-Type", ""), body
         except urllib.error.HTTPError as exc:
             body = exc.read().decode("utf-8", "replace").strip()
             return exc.code, exc.headers.get("Content-Type", ""), body.encode()
@@ -417,7 +421,7 @@ class Endpoint:
               limit: int | None = sparql.DEFAULT_LIMIT, memory_mb: int | None = None) -> Result:
         """Send a read query (checked here first, as :meth:`Store.query` does); at most *limit* rows come back.
 
-        *memory_mb* is accepted for symmetry with :meth:`Store.query`; the server bounds its own memory.
+        *memory_mb* bounds the size of the answer read from the server (default 2048 MB).
         """
         if timeout is not None:
             timeout = sparql.check_timeout(timeout)
@@ -434,7 +438,8 @@ class Endpoint:
         if timeout is not None:
             old, self.timeout = self.timeout, timeout
         try:
-            status, _ctype, body = self._request(req)
+            max_bytes = (memory_mb if memory_mb is not None else sparql.DEFAULT_MEMORY_MB) * 2**20
+            status, _ctype, body = self._request(req, max_bytes)
         finally:
             if timeout is not None:
                 self.timeout = old

@@ -467,3 +467,62 @@ def test_item11_query_files_with_a_bom_or_bad_bytes(store, tmp_path):
     r = akn_cli("query", "--file", str(rq), "--store", str(store.path))
     assert r.returncode == 1 and r.stderr.startswith(f"{rq}:2:10: error: byte 0xff is not UTF-8"), r.stderr
     assert "Traceback" not in r.stderr
+
+
+# ---------------------------------------------------------------- the same through a real Oxigraph server
+
+@pytest.fixture
+def oxigraph_server(tmp_path):
+    import time
+    import urllib.request
+
+    from test_endpoint import free_port, oxigraph_binary
+    exe = oxigraph_binary()
+    if exe is None:
+        pytest.skip("the oxigraph server (pip install oxigraph) is not installed")
+    port = free_port()
+    proc = subprocess.Popen([exe, "serve", "--location", str(tmp_path / "oxigraph"), "--bind", f"127.0.0.1:{port}"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            urllib.request.urlopen(url + "/query?query=ASK%7B%7D", timeout=1).read()
+            break
+        except OSError:
+            if proc.poll() is not None or time.monotonic() > deadline:
+                proc.kill()
+                pytest.fail("the oxigraph server did not start")
+            time.sleep(0.1)
+    yield url
+    proc.terminate()
+    try:
+        proc.wait(10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
+def test_item1_and_item5_through_the_oxigraph_server(oxigraph_server, listener, tmp_path):
+    import urllib.parse
+    import urllib.request
+    hidden = (f"PREFIX ex: <urn:ex:> SELECT ?x WHERE {{ OPTIONAL {{ ?a ex:a\\#b ?c }} "
+              f"SERVICE <{listener.url}/sparql> {{ ?x ?y ?z }} }}")
+    # sent straight to the server, the query makes it call the listener: the danger is real
+    body = urllib.parse.urlencode({"query": hidden}).encode()
+    urllib.request.urlopen(urllib.request.Request(oxigraph_server + "/query", data=body), timeout=30).read()
+    assert listener.requests == ["POST /sparql"]
+    r = akn_cli("query", hidden, "--endpoint", oxigraph_server)
+    assert r.returncode == 1 and "SERVICE is not allowed" in r.stderr, r.stderr
+    r = akn_cli("query", f"LOAD <{listener.url}/data.ttl>", "--endpoint", oxigraph_server)
+    assert r.returncode == 1 and "LOAD is not allowed" in r.stderr, r.stderr
+    assert listener.requests == ["POST /sparql"]                        # nothing more reached it
+    xml = tmp_path / "act.xml"
+    xml.write_text(rdf.EXAMPLE, encoding="utf-8")
+    assert akn_cli("load", str(xml), "--endpoint", oxigraph_server).returncode == 0
+    r = akn_cli("query", "SELECT * WHERE { ?a ?b ?c }", "--endpoint", oxigraph_server,
+                "--limit", "5", "-f", "csv")
+    assert r.returncode == 0, r.stderr
+    assert len(r.stdout.splitlines()) == 6 and "cut at 5 rows" in r.stderr
+    from akn.store import Endpoint
+    with pytest.raises(sparql.QueryError, match="sent more than 0 MB; add LIMIT"):
+        Endpoint(oxigraph_server).query("SELECT * WHERE { ?a ?b ?c }", memory_mb=0)

@@ -22,7 +22,7 @@ import click
 @click.option("--limit", type=click.IntRange(min=1), default=10_000, show_default=True,
               help="Return at most this many rows (CONSTRUCT: triples); a note on stderr says when more existed.")
 @click.option("--memory", "memory_mb", type=click.IntRange(min=16), default=2048, show_default=True, metavar="MB",
-              help="With --store: the query process may use at most this many megabytes more.")
+              help="The query process may use at most this many megabytes more (--endpoint: the answer read).")
 @click.option("--union/--no-union", default=True, show_default=True,
               help="With --endpoint: send Oxigraph's union-default-graph parameter so the query sees every named "
                    "graph; use --no-union for servers configured to do that themselves (Fuseki, Virtuoso).")
