@@ -100,6 +100,11 @@ def _parser():
     return Lark.open_from_package("akn.grammar", "sparql.lark", parser="lalr", lexer="contextual")
 
 
+def grammar():
+    """The SPARQL parser, built on first use (about 0.4 s) and kept."""
+    return _parser()
+
+
 #: how the grammar's named terminals are shown in "expected ..." messages
 _TERMINAL_NAMES = {
     "IRIREF": "an IRI", "PNAME_LN": "a prefixed name", "PNAME_NS": "a prefixed name", "VAR1": "a variable",

@@ -296,14 +296,21 @@ class Store:
         and ``Result.truncated`` says when there were more. ``None`` lifts a limit
         (``timeout=None`` also runs the query in this process).
         """
-        if timeout is not None:
-            timeout = sparql.check_timeout(timeout)
         limit = _check_limit(limit)
-        sparql.check(text, source)
-        with self._lock(exclusive=False):
-            if timeout is None:
+        if timeout is None:
+            sparql.check(text, source)
+            with self._lock(exclusive=False):
                 return _run(self, text, source, limit)
-            return sparql.run_limited(_run, (self, text, source, limit), timeout, memory_mb)
+        timeout = sparql.check_timeout(timeout)
+        sparql.grammar()                 # built here once, inherited by the query process
+        with self._lock(exclusive=False):
+            # the check runs in the query process too, so a huge or pathological query meets the limits
+            return sparql.run_limited(_checked_run, (self, text, source, limit), timeout, memory_mb)
+
+
+def _checked_run(st: Store, text: str, source: str, limit: int | None) -> Result:
+    sparql.check(text, source)
+    return _run(st, text, source, limit)
 
 
 def _check_limit(limit):
@@ -426,9 +433,9 @@ class Endpoint:
         if timeout is not None:
             timeout = sparql.check_timeout(timeout)
         limit = _check_limit(limit)
-        form = sparql.check(text, source)
-        # a syntax error gets its position from the local parser before anything is sent
-        sparql.run_limited(_parse_only, (text, source), 10.0)
+        # checked (and parsed by Oxigraph, for the errors only it finds) in a limited process before anything is sent
+        sparql.grammar()
+        form = sparql.run_limited(_check_only, (text, source), timeout or sparql.DEFAULT_TIMEOUT)
         params = {"query": text}
         if self.union:
             params["union-default-graph"] = ""
@@ -460,9 +467,11 @@ class Endpoint:
         return res
 
 
-def _parse_only(text: str, source: str) -> None:
+def _check_only(text: str, source: str) -> str:
     import pyoxigraph as ox
+    form = sparql.check(text, source)
     try:
         ox.Store().query(text)
     except SyntaxError as exc:
         raise sparql.syntax_error(exc, source, text) from None
+    return form

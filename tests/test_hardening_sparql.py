@@ -257,6 +257,18 @@ def test_item5_memory_blow_up_is_a_clear_error(store):
     assert "Traceback" not in r.stderr and "memory allocation" not in r.stderr
 
 
+def test_item5_a_huge_query_meets_the_same_limits(store):
+    """Checking a query is work too: it happens in the limited process, not in the caller."""
+    import time
+    huge = "SELECT * WHERE { ?s ?p ?o " + ". ?s ?p ?o " * 60_000 + "}"
+    t = time.monotonic()
+    with pytest.raises(sparql.QueryTimeout, match="time limit of 0.5 s"):
+        store.query(huge, timeout=0.5)
+    assert time.monotonic() - t < 10
+    with pytest.raises(sparql.QueryError, match="at most 1,000,000 are accepted"):
+        store.query("ASK {} #" + "x" * sparql.MAX_QUERY_CHARS)
+
+
 # ---------------------------------------------------------------- item 9: store and options
 
 def _read_only_copy(store) -> Path:
