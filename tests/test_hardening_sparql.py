@@ -315,6 +315,10 @@ def test_item9_query_on_read_only_store_or_lock_directory(store, tmp_path):
     assert f"{db / LOCK_NAME} is a directory" in r.stderr
     with pytest.raises(StoreError, match="is a directory"):
         Store(db).query(COUNT)
+    xml = tmp_path / "act.xml"
+    xml.write_text(rdf.EXAMPLE, encoding="utf-8")
+    r = akn_cli("load", str(xml), "--store", str(db))
+    assert r.returncode == 1 and "is a directory" in r.stderr and "Traceback" not in r.stderr, r.stderr
 
 
 @pytest.mark.parametrize("value", ["inf", "nan", "1e308", "-1", "0", "-inf", "soon"])
