@@ -1,6 +1,5 @@
 """The ``akn`` command as a user runs it: a real process, real files, exit codes, messages."""
 import json
-import os
 import resource
 import subprocess
 import sys
