@@ -142,11 +142,3 @@ def test_akn_2_0_is_refused_with_a_clear_message(corpus):
     assert r.returncode == 1
     assert "not an Akoma Ntoso 3.0 document" in r.stderr and "http://www.akomantoso.org/2.0" in r.stderr
     assert "Traceback" not in r.stderr
-
-
-@pytest.mark.parametrize("name", ["akn.concepts", "akn.rdf", "akn.sparql", "akn.store"])
-def test_docstring_examples(name):
-    import doctest
-    import importlib
-    result = doctest.testmod(importlib.import_module(name), optionflags=doctest.ELLIPSIS)
-    assert result.failed == 0 and result.attempted > 0
