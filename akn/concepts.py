@@ -409,7 +409,7 @@ def analyse(root, lang: str | None = None, *, lexicon: Lexicon | None = None) ->
         contains_prov[u.eid] = any(c.provision or contains_prov[c.eid] for c in u.children)
 
     def scope(u: Unit) -> Unit:
-        p = u
+        p: Unit | None = u
         while p is not None:
             if p.provision:
                 return p
@@ -592,5 +592,5 @@ def concept_labels() -> dict[tuple[str, str], str]:
     out = {}
     for s, o in g.subject_objects(SKOS.prefLabel):
         if str(s).startswith(CONCEPT_NS):
-            out[(str(s)[len(CONCEPT_NS):], o.language)] = str(o)
+            out[(str(s)[len(CONCEPT_NS):], o.language)] = str(o)  # type: ignore[attr-defined]
     return out

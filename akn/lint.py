@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Callable, Iterable
+from collections.abc import Callable, Iterable
 
 from lxml import etree
 
@@ -50,7 +50,7 @@ class Check:
     id: str
     severity: str
     description: str
-    run: Callable[["Linter"], Iterable[Diagnostic]]
+    run: Callable[[Linter], Iterable[Diagnostic]]
 
 
 class Linter:
@@ -452,7 +452,7 @@ def _targets_of(ln, lang, tradition) -> set[str]:
     return kinds
 
 
-def bare_linter(linter: "Linter", bare: Document) -> "Linter":
+def bare_linter(linter: Linter, bare: Document) -> Linter:
     twin = Linter.__new__(Linter)
     twin.__dict__.update(linter.__dict__)
     twin.doc, twin.root = bare, bare.root

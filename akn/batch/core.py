@@ -155,7 +155,8 @@ class Batch:
             raise BatchError(str(exc)) from None
         if self.converter is None:
             check_formats(self.formats)
-        inputs, seen = [], {}
+        inputs: list = []
+        seen: dict = {}
         for item in found:
             if item.rel in seen:
                 self._duplicates[item.path] = seen[item.rel]
@@ -400,7 +401,7 @@ class Batch:
     def _write(self, result: FileResult, tmp_dir: str) -> None:
         """Write the output bytes a cluster returned, atomically (runs in a writer thread)."""
         try:
-            for fmt, blob in result.data.items():
+            for fmt, blob in (result.data or {}).items():
                 atomic_write(result.outputs[fmt], blob, tmp_dir=tmp_dir, durable=self.durable,
                              sync_dir=False)
         except OSError as exc:

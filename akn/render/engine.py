@@ -11,6 +11,7 @@ footnotes, concept uses) and the facts from :mod:`akn.render.model`.
 from __future__ import annotations
 
 import gc
+import os
 import re
 from dataclasses import dataclass
 
@@ -123,7 +124,7 @@ class Group:
 class Renderer:
     """One rendering of one document to one format."""
 
-    def __init__(self, root, fmt: str, *, template_dir: str | None = None,
+    def __init__(self, root, fmt: str, *, template_dir: str | os.PathLike | None = None,
                  base_url: str | None = None, standalone: bool = True, variant: str = ""):
         if fmt not in EXTENSIONS:
             raise ValueError(f"unknown output format {fmt!r} (expected html, md or txt)")
@@ -186,7 +187,7 @@ class Renderer:
 
     def _exists(self, name: str) -> bool:
         try:
-            self.env.loader.get_source(self.env, name)
+            self.env.loader.get_source(self.env, name)  # type: ignore[union-attr]  # always set
         except TemplateNotFound:
             return False
         return True
@@ -446,7 +447,7 @@ class Renderer:
 _TITLE_PARTS = {"num": "num", "heading": "heading", "subheading": "subheading"}
 
 
-def parts(node, renderer: "Renderer | None" = None) -> Parts:
+def parts(node, renderer: Renderer | None = None) -> Parts:
     """Split a unit into num / heading / subheading and the remaining children."""
     p = Parts(node, local(node))
     p.refers = node.get("refersTo") is not None
@@ -536,11 +537,12 @@ def _direct(macro):
     if autoescape:
         # the compiled macro returns the str it built from escaped parts: mark it
         # safe without Markup.__new__'s checks
-        def call(node, _func=func, _new=str.__new__, _markup=Markup):
+        def call_safe(node, _func=func, _new=str.__new__, _markup=Markup):
             return _new(_markup, _func(node))
-    else:
-        def call(node, _func=func):
-            return _func(node)
+        return call_safe
+
+    def call(node, _func=func):
+        return _func(node)
     return call
 
 

@@ -219,10 +219,10 @@ def document_element(root):
 
 @dataclass
 class TocEntry:
-    anchor: str
+    anchor: str | None
     label: str
     name: str                   # element name: chapter, article, attachment …
-    children: list["TocEntry"] = field(default_factory=list)
+    children: list[TocEntry] = field(default_factory=list)
 
 
 @dataclass
