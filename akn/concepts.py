@@ -47,15 +47,14 @@ from importlib.resources import files
 
 from lxml import etree
 
-AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
+from akn.vocab import AKN_NS, CONCEPT_NS, HIERARCHY, OTHER_HIERARCHY
+
 _A = f"{{{AKN_NS}}}"
-SCHEME = "https://w3id.org/akn-toolkit/concepts"
-CONCEPT_NS = SCHEME + "/"
 #: eId and showAs of the TLCOrganization we add as ``source`` of our references
 TOOL_EID = "akn-toolkit"
 
 #: elements that are units of the hierarchy when they carry an eId
-UNIT_NAMES = frozenset(["alinea", "article", "book", "chapter", "clause", "division", "indent", "level", "paragraph", "part", "point", "proviso", "rule", "section", "subchapter", "subclause", "subdivision", "subparagraph", "subpart", "subrule", "subsection", "subtitle", "title", "tome", "transitional", "hcontainer", "item", "recital", "citation"])
+UNIT_NAMES = HIERARCHY | OTHER_HIERARCHY | frozenset(["hcontainer", "recital", "citation"])
 #: containers whose units are listed (the document's main text)
 BODY_NAMES = frozenset(["body", "mainBody", "judgmentBody", "debateBody", "amendmentBody", "collectionBody", "portionBody", "preamble"])
 #: in the preamble only these are units

@@ -36,12 +36,11 @@ from lxml import etree
 
 from akn.document import AKN_NS, Document
 from akn.errors import Diagnostic
+from akn.vocab import NUMBERED_UNITS
 
 NS = "{%s}" % AKN_NS
 
-_UNITS = {"part", "subpart", "title", "subtitle", "chapter", "subchapter", "section", "subsection", "article",
-          "paragraph", "subparagraph", "point", "clause", "subclause", "item", "division", "subdivision", "book",
-          "tome", "rule", "subrule"}
+_UNITS = NUMBERED_UNITS
 _ROMAN = re.compile(r"^(?=[ivxlcdm]+$)m{0,3}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$", re.I)
 
 

@@ -21,14 +21,8 @@ import re
 from dataclasses import dataclass, field
 
 from akn.render.families import CONTAINERS, MAJOR_UNITS, UNITS
+from akn.vocab import AKN_NAMESPACES
 
-AKN_NAMESPACES = frozenset({
-    "http://docs.oasis-open.org/legaldocml/ns/akn/3.0",
-    "http://docs.oasis-open.org/legaldocml/ns/akn/3.0/WD17",
-    "http://docs.oasis-open.org/legaldocml/ns/akn/3.0/CSD13",
-    "http://www.akomantoso.org/2.0",
-    "http://www.akomantoso.org/1.0",
-})
 
 DOCUMENT_TYPES = frozenset("""amendmentList officialGazette documentCollection act bill
     debateReport debate statement amendment judgment portion doc""".split())
