@@ -36,12 +36,12 @@ from lxml import etree
 
 from akn.document import AKN_NS, Document
 from akn.errors import Diagnostic
+from akn.numbering import roman_value
 from akn.vocab import NUMBERED_UNITS
 
 NS = "{%s}" % AKN_NS
 
 _UNITS = NUMBERED_UNITS
-_ROMAN = re.compile(r"^(?=[ivxlcdm]+$)m{0,3}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$", re.I)
 
 
 @dataclass(frozen=True)
@@ -205,25 +205,20 @@ def _value(num: str) -> tuple[str, int, str] | None:
     m = re.fullmatch(r"(\d+)((?:[.-]\d+)*[a-zA-Z]{0,3})", core)
     if m:
         return "d", int(m.group(1)), m.group(2)
-    if _ROMAN.match(core) and core.isupper():
+    if _roman(core) and core.isupper():
         return "R", _roman(core), ""
     if len(core) == 1 and core.isalpha():
         return ("l" if core.isascii() else "c"), ord(core.lower()), ""
     if len(core) == 2 and core[0] == core[1] and core.isalpha():   # (aa): inserted after (a)
         return ("l" if core.isascii() else "c"), ord(core[0].lower()), "a"
-    if _ROMAN.match(core):
+    if _roman(core):
         return "r", _roman(core), ""
     return None
 
 
 def _roman(s: str) -> int:
-    values = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
-    s = s.lower()
-    total = 0
-    for a, b in zip(s, s[1:] + " "):
-        va, vb = values[a], values.get(b, 0)
-        total += -va if va < vb else va
-    return total
+    """Value of a roman numeral in either case, or 0 when *s* is not one."""
+    return roman_value(s.lower())
 
 
 #: letters that letter items in Kazakh and Russian texts (ё, й and the signs are skipped)
@@ -285,7 +280,7 @@ def check_numbering(linter: Linter) -> Iterable[Diagnostic]:
             parsed = _value(num)
             if parsed is None:
                 continue
-            if roman and _ROMAN.match(num.strip("().")):
+            if roman and _roman(num.strip("().")):
                 parsed = ("r", _roman(num.strip("().")), "")
             if parsed[0] == "r" and position and not roman:
                 # "(a) ... (i) (ii) (iv)": the parser could not continue the roman list under (a)
@@ -334,7 +329,7 @@ def _last_roman_child(el) -> tuple[str, int] | None:
         return None
     num = _num_text(kids[-1])
     core = num.strip("().")
-    return (num, _roman(core)) if _ROMAN.match(core) and core.islower() else None
+    return (num, _roman(core)) if _roman(core) and core.islower() else None
 
 
 def _unit_parent(el):
