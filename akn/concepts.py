@@ -47,6 +47,7 @@ from importlib.resources import files
 
 from lxml import etree
 
+from akn.akn_meta import read_identity
 from akn.vocab import AKN_NS, CONCEPT_NS, HIERARCHY, OTHER_HIERARCHY
 
 _A = f"{{{AKN_NS}}}"
@@ -386,8 +387,8 @@ class Analysis:
 
 
 def document_language(root) -> str | None:
-    el = root.find(f".//{_A}FRBRExpression/{_A}FRBRlanguage")
-    return el.get("language") if el is not None else None
+    """The language code (eng, rus, kaz) of the document *root* holds, None when it does not say."""
+    return read_identity(doc_element(root)).language or None
 
 
 def analyse(root, lang: str | None = None, *, lexicon: Lexicon | None = None) -> Analysis:
