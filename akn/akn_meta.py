@@ -1,8 +1,8 @@
 """Reading back the identity of an Akoma Ntoso document: its FRBR metadata.
 
 The builder writes ``<meta><identification>`` with the three FRBR levels
-(work, expression, manifestation); renderers, the concept tagger and the
-graph read them back. :func:`read_identity` is that one reader. It goes by
+(work, expression, manifestation) and ``<publication>``; renderers, the
+concept tagger and the graph read them back. :func:`read_identity` is that one reader. It goes by
 local names, so documents in the 2.0 and 1.0 namespaces read alike; values
 come stripped, ``""`` where absent.
 
@@ -13,10 +13,13 @@ come stripped, ``""`` where absent.
 ...     '<FRBRdate date="2020-01-01" name="enactment"/><FRBRauthor href="#parliament"/>'
 ...     '<FRBRcountry value="kz"/><FRBRnumber value="1"/></FRBRWork>'
 ...     '<FRBRExpression><FRBRthis value="/akn/kz/act/2020/1/rus@/!main"/>'
-...     '<FRBRlanguage language=" rus "/></FRBRExpression></identification></meta></act>')
+...     '<FRBRlanguage language=" rus "/></FRBRExpression></identification>'
+...     '<publication date="2020-01-10" name="Kazakhstanskaya Pravda" showAs="KP"/></meta></act>')
 >>> ident = read_identity(act)
 >>> ident.work, ident.expression, ident.language, ident.country, ident.date, ident.authors
 ('/akn/kz/act/2020/1', '/akn/kz/act/2020/1/rus@/!main', 'rus', 'kz', '2020-01-01', ['#parliament'])
+>>> ident.published
+'2020-01-10'
 >>> read_identity(etree.fromstring("<act/>")).work
 ''
 """
@@ -45,6 +48,7 @@ class Identity:
     expression_date: str = ""
     language: str = ""              # FRBRExpression/FRBRlanguage/@language (eng, rus, kaz)
     authors: list[str] = field(default_factory=list)   # FRBRWork/FRBRauthor/@href
+    published: str = ""             # meta/publication/@date
 
     @property
     def work(self) -> str:
@@ -81,7 +85,8 @@ def _value(level, name: str, attr: str = "value") -> str:
 
 def read_identity(doc) -> Identity:
     """The FRBR identification in ``doc/meta/identification`` (empty when there is none)."""
-    ident = _child(_child(doc, "meta"), "identification")
+    meta = _child(doc, "meta")
+    ident = _child(meta, "identification")
     if ident is None:
         return Identity()
     work, expression, manifestation = (_child(ident, level)
@@ -97,4 +102,5 @@ def read_identity(doc) -> Identity:
         language=_value(expression, "FRBRlanguage", "language"),
         authors=[a.get("href", "") for a in (work if work is not None else ())
                  if _local(a) == "FRBRauthor" and a.get("href")],
+        published=_value(meta, "publication", "date"),
     )
