@@ -18,7 +18,7 @@ children are searched, never the text inside those children.
 """
 from __future__ import annotations
 
-from typing import Callable, Iterable
+from collections.abc import Callable, Iterable
 
 from lxml import etree
 

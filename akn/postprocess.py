@@ -8,7 +8,7 @@ name in :data:`PASSES` and can be switched off with
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable
+from collections.abc import Callable
 
 from lxml import etree
 

@@ -191,7 +191,7 @@ def parse(query: str, source: str = "query"):
             assert isinstance(exc, UnexpectedCharacters)
             w = _WORD_AT.match(query, offset)
             tok = w.group(0) if w else query[offset:offset + 1]
-            expected = ()      # the lexer's set is too wide to be useful here
+            expected = set()   # the lexer's set is too wide to be useful here
         shown = tok if len(tok) <= 40 else tok[:39] + "…"
         hint = ""
         if isinstance(exc, UnexpectedToken) and exc.token.type == "IRIREF" and "LESSTHAN" in expected:
@@ -210,10 +210,10 @@ def _accepts(exc) -> set[str]:
         return set(getattr(exc, "expected", ()) or ())
 
 
-def _walk(tree):
-    """Every subtree and token of *tree*, depth first, without recursion."""
+def _walk(trees):
+    """Every subtree and token of *trees*, depth first, in order, without recursion."""
     from lark import Tree
-    stack = [tree]
+    stack = list(reversed(trees))
     while stack:
         node = stack.pop()
         yield node
@@ -232,16 +232,11 @@ def check(query: str, source: str = "query") -> str:
     for decl in tree.children[0].children:
         if decl.data == "prefix_decl":
             prefixes.add(str(decl.children[0]))
-    for node in _walk(tree.children[1]):
+    for node in _walk(tree.children[1:]):
         if isinstance(node, Tree) and node.data == "service_graph_pattern":
             kw = node.children[0]
+            assert isinstance(kw, Token)
             raise QueryError(SERVICE_REFUSED, kw.line, kw.column, source=source)
-        if isinstance(node, Token) and node.type in ("PNAME_LN", "PNAME_NS"):
-            prefix = node[:node.index(":") + 1]
-            if prefix not in prefixes:
-                raise QueryError(f"prefix {prefix!r} is not declared (add PREFIX {prefix} <...>)",
-                                 node.line, node.column, source=source)
-    for node in _walk(tree.children[2]):
         if isinstance(node, Token) and node.type in ("PNAME_LN", "PNAME_NS"):
             prefix = node[:node.index(":") + 1]
             if prefix not in prefixes:
@@ -383,8 +378,8 @@ def format_result(res: Result, fmt: str = "table") -> str:
             w.writerows(res.table())
         else:
             buf.write("\t".join("?" + v for v in res.vars) + "\n")
-            for r in res.rows:
-                buf.write("\t".join(_tsv(r.get(v)) for v in res.vars) + "\n")
+            for binding in res.rows:
+                buf.write("\t".join(_tsv(binding.get(v)) for v in res.vars) + "\n")
         return buf.getvalue()
     rows = [res.vars] + [[_cell(c) for c in r] for r in res.table()]
     widths = [max(len(r[i]) for r in rows) for i in range(len(res.vars))] if res.vars else []

@@ -6,7 +6,6 @@ request (it must receive none), and the Oxigraph server from the ``oxigraph`` pa
 """
 from __future__ import annotations
 
-import doctest
 import http.server
 import os
 import shutil
@@ -199,13 +198,6 @@ def test_item1_query_process_cannot_open_network_connections(listener):
     # the parent process is untouched
     assert _python_request(listener.url).startswith(b"{")
     assert listener.requests == ["GET /sparql"]
-
-
-def test_item1_docstring_examples_of_the_checks():
-    from akn import sandbox
-    for module in (sparql, sandbox):
-        result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
-        assert result.failed == 0 and result.attempted > 0, module.__name__
 
 
 def test_item1_the_checker_accepts_what_oxigraph_accepts(store):
