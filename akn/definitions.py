@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from urllib.parse import quote
 
 from lxml import etree
 
@@ -348,37 +347,3 @@ def _mark_uses(root, terms: list[Term], lang: str, def_ps: set) -> None:
         if not (p.text or len(p)):
             continue
         wrap_spans(p, find, NS)
-
-
-def add_definitions(graph, root: etree._Element, base: str | None = None) -> int:
-    """Add the defined terms to an RDF *graph* (SKOS); returns how many terms.
-
-    Each ``TLCTerm`` becomes ``<expression>/~term_...`` a ``skos:Concept``
-    with ``skos:prefLabel`` (the term), ``skos:definition`` (the text of the
-    defining unit) and ``rdfs:isDefinedBy`` the defining unit. URIs follow
-    :mod:`akn.rdf` (``<expression>/~<eId>``).
-    """
-    from rdflib import Literal, URIRef
-    from rdflib.namespace import RDF, RDFS, SKOS
-
-    from akn import rdf
-
-    base = base or rdf.DEFAULT_BASE
-    ident = rdf.identity(root, base)
-    prefix = str(ident["expression"]).rstrip("/") + "/~"
-    lang = {"eng": "en", "rus": "ru", "kaz": "kk"}.get(ident.get("lang") or "", None)
-    units = {el.get("eId"): el for el in root.iter() if isinstance(el.tag, str) and el.get("eId")}
-    count = 0
-    for tlc in root.iter(NS + "TLCTerm"):
-        eid = tlc.get("eId")
-        concept = URIRef(prefix + quote(eid, safe="-._~!$&'()*+,;=:@"))
-        graph.add((concept, RDF.type, SKOS.Concept))
-        graph.add((concept, SKOS.prefLabel, Literal(tlc.get("showAs"), lang=lang)))
-        unit_id = eid[len("term_"):].rsplit("_", 1)[0] if eid[len("term_"):] not in units else eid[len("term_"):]
-        unit = units.get(unit_id)
-        if unit is not None:
-            text = " ".join("".join(p.itertext()) for p in unit.iter(NS + "p"))
-            graph.add((concept, SKOS.definition, Literal(re.sub(r"\s+", " ", text).strip(), lang=lang)))
-            graph.add((concept, RDFS.isDefinedBy, URIRef(prefix + quote(unit_id, safe="-._~!$&'()*+,;=:@"))))
-        count += 1
-    return count

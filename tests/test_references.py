@@ -198,7 +198,8 @@ def test_pass_can_be_switched_off():
     assert doc.root.find(f".//{NS}ref") is None
 
 
-@pytest.mark.parametrize("module", ["akn.references", "akn.definitions", "akn.inline"])
+@pytest.mark.parametrize("module", ["akn.references.index", "akn.references.english", "akn.references.russian",
+                                    "akn.references.kazakh", "akn.definitions", "akn.inline"])
 def test_doctests(module):
     import doctest
     import importlib
@@ -266,7 +267,7 @@ def test_builder_contexts_match_the_tree(path):
     from akn.normalise import normalise
     from akn.parser import parse_lines
     from akn.profiles import detect
-    from akn.references import _blocks
+    from akn.references.blocks import _blocks
 
     src = normalise(path.read_bytes(), str(path)) if isinstance(path, Path) else normalise(path)
     profile = detect(src.lines)

@@ -1,0 +1,35 @@
+"""Kazakh citation phrases: largest unit first, numbers glued to inflected nouns.
+
+Used by :mod:`akn.references.kazakh`.
+"""
+from __future__ import annotations
+
+import re
+
+I = "[іi]"
+N = r"\d+(?:-\d+)*"
+GLUED = re.compile(
+    rf"(?<![\w-])(?P<n>{N}(?:(?:\s*,?\s+және\s+|\s*,\s*|\s+мен\s+){N})*)\s*-\s*"
+    rf"(?P<w>ба[бп]\w*|тарма[қғ](?!ша)\w*|тарау\w*|бөл{I}м\w*|параграф\w*)", re.IGNORECASE)
+SUB = re.compile(
+    rf"(?<![\w-])(?P<n>{N}\)(?:(?:\s*,?\s+және\s+|\s*,\s*|\s+мен\s+|\s*[-–—]\s*){N}\))*)\s+(?P<w>тармақша\w*)",
+    re.IGNORECASE)
+LETTER = re.compile(r"(?<![\w-])(?P<n>[а-яәғқңөұүһі]\)(?:(?:\s*,\s*|\s+және\s+)[а-яәғқңөұүһі]\))*)\s+(?P<w>тармақша\w*)",
+                        re.IGNORECASE)
+ORDS = rf"(?:б{I}р{I}нш{I}|ек{I}нш{I}|үш{I}нш{I}|төрт{I}нш{I}|бес{I}нш{I}|алтыншы|жет{I}нш{I})"
+ORDINAL = re.compile(rf"{ORDS}\s+бөл{I}г\w*", re.IGNORECASE)
+ORDINAL_END = re.compile(rf"\s*{ORDS}\s+бөл{I}г\w*\s*$", re.IGNORECASE)
+THIS = re.compile(r"(?:осы|мына)\s+(?P<w>ба[бп]\w*|тарма[қғ](?!ша)\w*|тармақша\w*|тарау\w*|заң\w*|кодекс\w*)\s*$",
+                      re.IGNORECASE)
+OTHER_ACT = re.compile(rf"(?:заң\w*|кодекс{I}\w*|конституция\w*|жарлы\w*|қаулы\w*|шарт\w*|келісім\w*"
+                           rf"|қағида\w*|бұйры\w*|»\w*|\"\w*)\s*$", re.IGNORECASE)
+
+
+RANK = {"part": 1, "chapter": 2, "subchapter": 3, "article": 4, "paragraph": 5, "point": 6}
+
+
+
+def may_hold(text: str) -> bool:
+    return "ба" in text or "тарма" in text or "тарау" in text or "бөл" in text or "араграф" in text
+
+
