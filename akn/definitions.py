@@ -38,7 +38,7 @@ from lxml import etree
 
 from akn.document import AKN_NS
 from akn.errors import Diagnostic
-from akn.inline import wrap_spans
+from akn.inline import find_in_slots, wrap_spans
 
 NS = "{%s}" % AKN_NS
 
@@ -275,8 +275,7 @@ def mark(root: etree._Element, context) -> list[Diagnostic]:
     for pid, group in spans.items():
         p = owners[pid]
         group.sort()
-        text = p.text or ""
-        _wrap_text(p, [(s, e, "def", {"refersTo": "#" + eid}) for s, e, eid in _no_overlap(group)], text)
+        wrap_spans(p, [(s, e, "def", {"refersTo": "#" + eid}) for s, e, eid in _no_overlap(group)], NS)
     _add_tlc(root, terms, context)
     _mark_uses(root, terms, lang, def_ps)
     return []
@@ -288,18 +287,6 @@ def _no_overlap(group):
         if s >= last:
             yield s, e, eid
             last = e
-
-
-def _wrap_text(p, spans, text):
-    """Wrap spans of ``p.text`` (the text before any child element)."""
-    if not spans:
-        return
-    tmp = etree.Element("tmp")
-    tmp.text = text
-    wrap_spans(tmp, lambda _t: spans, NS)
-    p.text = tmp.text
-    for k, node in enumerate(list(tmp)):
-        p.insert(k, node)
 
 
 def _add_tlc(root, terms: list[Term], context) -> None:
@@ -346,4 +333,4 @@ def _mark_uses(root, terms: list[Term], lang: str, def_ps: set) -> None:
             continue
         if not (p.text or len(p)):
             continue
-        wrap_spans(p, find, NS)
+        wrap_spans(p, find_in_slots(p, find), NS)

@@ -431,25 +431,10 @@ def check_references(linter: Linter) -> Iterable[Diagnostic]:
         if ln.href is not None:
             continue
         # only what can be judged: a kind of unit this act has ("clause (a)" in an act without clauses is not)
-        found = _targets_of(ln, doc.lang, doc.tradition)
-        if found and not (found <= kinds):
+        if ln.kinds and not (ln.kinds <= kinds):
             continue
         yield bare_linter(linter, bare).at_text("ref-missing", f"{ln.text!r} refers to a unit that does not exist",
                                                 ln.element, ln.start)
-
-
-def _targets_of(ln, lang, tradition) -> set[str]:
-    from akn.references import finder_for
-
-    kinds: set[str] = set()
-    for found in finder_for(lang, tradition, "абвгдежзийклмнопрстуфхцчшщэюя" if lang != "eng" else "abc")(ln.text):
-        for t in found.targets:
-            if t.relative_to.startswith("that:"):   # "of that section": whose, the text does not say
-                return {"?"}
-            for step in t.path:
-                if step.kinds:
-                    kinds |= set(step.kinds)
-    return kinds
 
 
 def bare_linter(linter: "Linter", bare: Document) -> "Linter":
@@ -568,8 +553,8 @@ def check_editorial(linter: Linter) -> Iterable[Diagnostic]:
 
 def check_parse(linter: Linter) -> Iterable[Diagnostic]:
     for w in linter.doc.warnings:
-        if w.code in ("loose-text", "unrecognised", "duplicate-number"):
-            continue   # duplicates are reported by numbering-duplicate, at their line
+        if w.code in ("loose-text", "unrecognised", "duplicate-number", "ref-unresolved"):
+            continue   # duplicates are reported by numbering-duplicate, references by ref-missing, at their line
         if w.line:
             yield Diagnostic(w.message, line=w.line, col=w.col or 1, source=linter.source, severity="warning",
                              code="parse", context=w.context)

@@ -23,10 +23,20 @@ START = re.compile(
 NUM = re.compile(r"(?:\d+[a-zA-Z]{0,3}|[IVXLC]+\b)(?:\(\w{1,5}\))*|\((?:\w{1,5})\)(?:\(\w{1,5}\))*")
 SEP = re.compile(r",?\s+(?P<sep>and/or|and|or|to)\s+|,\s*(?=\(|\d)")
 OF = re.compile(r"\s+(?:of|in|under)\s+(?:the\s+)?")
-NEWSTYLE = re.compile(r",\s+(?:(?:first|second|third|fourth|fifth|sixth)\s+subparagraph,\s+)?"
-                          r"(?=points?\s+\()")
+#: "first subparagraph": an unnumbered unit named by its place (it has no eId; the reference covers it)
+ORDINAL = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last)"
+#: new style, the larger unit first: "Article 5(1), point (h)", "Article 5(1), first subparagraph, point (a)",
+#: "paragraph 1, point (b)", "Article 3, paragraph 2"
+NEWSTYLE = re.compile(rf",\s+(?:{ORDINAL}\s+subparagraph,\s+)?(?=(?:points?|paragraphs?)\s+[\d(])")
+#: the units a new-style citation may name after a larger one (rank: smaller is larger)
+NEWSTYLE_RANK = {"part": 1, "title": 1, "chapter": 2, "section": 3, "article": 4, "paragraph": 5,
+                 "subsection": 5, "subparagraph": 6, "point": 7, "clause": 7}
+#: "Article 5(1), first subparagraph" (not followed by a point): the ordinal belongs to the citation
+TRAIL_SUB = re.compile(rf",\s+{ORDINAL}\s+subparagraph\b(?!,\s+points?\s)")
+#: "first subparagraph of Article 5(1)", "the first subparagraph, point (h)" just before a phrase
+LEAD_SUB = re.compile(rf"\b{ORDINAL}\s+subparagraph(?:\s+of|,)\s+$")
 LISTNEXT = re.compile(r",?\s+(?:and/or|and|or)\s+(?=(?:Articles?|points?|paragraphs?)\s)|,\s+(?=Articles?\s)")
-ORDINAL_SUB = re.compile(r"(?:the\s+)?(?:first|second|third|fourth|fifth|sixth|last)\s+subparagraph\s+of\s+")
+ORDINAL_SUB = re.compile(rf"(?:the\s+)?{ORDINAL}\s+subparagraph\s+of\s+")
 EXTERNAL = re.compile(
     r"(?:\s+(?:of|in|under|to)\s+(?:the\s+|that\s+)?(?!this\b)"
     r"(?:Regulation|Directive|Decision|Treaty|TFEU|TEU|Charter|Convention|Protocol|Framework|Council|Commission"
@@ -35,7 +45,6 @@ EXTERNAL = re.compile(
     r"|\s+of\s+the\s+(?!first|second|third|fourth|fifth|sixth|last)[A-Z]"
     r"|,?\s+of\s+title\s+\d"
     r"|\s+(?:TFEU|TEU|EC|EEC|thereof|of\s+Regulation|of\s+Directive|of\s+Decision))")
-
 
 
 def may_hold(text: str) -> bool:

@@ -17,6 +17,8 @@ SUB = re.compile(
 LETTER = re.compile(r"(?<![\w-])(?P<n>[а-яәғқңөұүһі]\)(?:(?:\s*,\s*|\s+және\s+)[а-яәғқңөұүһі]\))*)\s+(?P<w>тармақша\w*)",
                         re.IGNORECASE)
 ORDS = rf"(?:б{I}р{I}нш{I}|ек{I}нш{I}|үш{I}нш{I}|төрт{I}нш{I}|бес{I}нш{I}|алтыншы|жет{I}нш{I})"
+#: "1-тармағының екінші абзацы": an unnumbered paragraph (no eId) named after its unit
+TRAIL_ABZ = re.compile(rf"\s+{ORDS}\s+абзац\w*", re.IGNORECASE)
 ORDINAL = re.compile(rf"{ORDS}\s+бөл{I}г\w*", re.IGNORECASE)
 ORDINAL_END = re.compile(rf"\s*{ORDS}\s+бөл{I}г\w*\s*$", re.IGNORECASE)
 THIS = re.compile(r"(?:осы|мына)\s+(?P<w>ба[бп]\w*|тарма[қғ](?!ша)\w*|тармақша\w*|тарау\w*|заң\w*|кодекс\w*)\s*$",

@@ -66,12 +66,3 @@ def _context(el: etree._Element, cache: dict) -> tuple[str, ...] | None:
                     ctx = ctx + (prev_id,)
     cache[el] = ctx
     return ctx
-
-
-
-def _slots(p):
-    yield None, p.text or ""
-    for child in p:
-        yield child, child.tail or ""
-
-

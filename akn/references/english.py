@@ -128,13 +128,23 @@ def find_english(text: str) -> list[Found]:
             nm = EN.NEWSTYLE.match(text, end)
             if nm is not None:
                 pm = EN.START.match(text, nm.end())
-                if pm is not None and not pm.group("this"):
+                if pm is not None and not pm.group("this") and _narrower(pm.group("word"), m.group("word")):
                     parsed = _en_phrase(text, nm.end(), pm)
                     if parsed is not None:
-                        chain = [parsed[0], inner]
+                        chain = [parsed[0], inner]   # innermost first, as for "point (h) of Article 5(1)"
                         end = parsed[1]
+            if len(chain) == 1 and len(inner) == 1 and inner[0].upto is None:
+                tm = EN.TRAIL_SUB.match(text, end)   # "Article 5(1), first subparagraph"
+                if tm is not None:
+                    end = inner[0].end = tm.end()
         external = bool(EN.EXTERNAL.match(text, end))
         found = _combine(chain, external)
+        if len(found.targets) == 1 and found.targets[0].upto is None:
+            # "first subparagraph of Article 5(1)", "the first subparagraph, point (h)": one citation
+            first = found.targets[0]
+            lead = EN.LEAD_SUB.search(text, max(0, first.start - 40), first.start)
+            if lead is not None:
+                first.start = lead.start()
         if external:   # "Article 25(6) or Article 26(4) of Directive 95/46/EC": the whole list is external
             for earlier in group:
                 earlier.external = True
@@ -145,6 +155,13 @@ def find_english(text: str) -> list[Found]:
             group = []
         pos = end
     return out
+
+
+def _narrower(word: str, outer_word: str) -> bool:
+    """Whether *word* names a smaller unit than *outer_word* (``point`` after ``Article``)."""
+    rank = EN.NEWSTYLE_RANK
+    inner_kind, outer_kind = EN.WORDS.get(word.lower()), EN.WORDS.get(outer_word.lower())
+    return rank.get(inner_kind or "", 0) > rank.get(outer_kind or "", 9)
 
 
 def _combine(chain: list[list[Target]], external: bool) -> Found:
@@ -169,8 +186,11 @@ def _combine(chain: list[list[Target]], external: bool) -> Found:
     first_outer = chain[1][0]
     last = chain[-1][0]
     if len(inner) == 1 and inner[0].upto is None:
+        # one unit: one reference over the whole citation, whichever order its phrases come in
         t = inner[0]
-        found.targets = [Target(t.start, last.end, outer_path + t.path, relative_to=relative)]
+        start = min(t.start, min(p[0].start for p in chain[1:]))
+        end = max(t.end, max(p[-1].end for p in chain[1:]))
+        found.targets = [Target(start, end, outer_path + t.path, relative_to=relative)]
         return found
     for t in inner:
         found.targets.append(Target(t.start, t.end, outer_path + t.path,

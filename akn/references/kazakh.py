@@ -104,6 +104,10 @@ def find_kazakh(text: str, letters: str = "аәбвгғдеёжзийкқлмн�
             continue
         phrases[0][0].start = min(phrases[0][0].start, start)
         found = _combine_largest_first(phrases, relative, external)
+        if len(found.targets) == 1 and found.targets[0].upto is None:
+            tail = KK.TRAIL_ABZ.match(text, found.targets[0].end)
+            if tail is not None:   # "2-тармағының екінші абзацы": one citation, of the unit that has an eId
+                found.targets[0].end = tail.end()
         out.append(found)
     return out
 

@@ -125,6 +125,11 @@ def find_russian(text: str, tradition: str = "kz", letters: str = "абвгде�
             # keep the "настоящей статьи" words in the last ref
             phrases[-1][0].start = tm.start("this")
         found = _combine_smallest_first(phrases, external)
+        if len(found.targets) == 1 and found.targets[0].upto is None:
+            first = found.targets[0]
+            lead = RU.LEAD_ABZ.search(text, max(0, first.start - 40), first.start)
+            if lead is not None:   # "абзац второй пункта 2": one citation, of the unit that has an eId
+                first.start = lead.start()
         out.append(found)
         pos = end
     return out

@@ -8,11 +8,13 @@ from typing import Iterable
 from lxml import etree
 
 from akn.profiles import refs_en, refs_kk, refs_ru
-from akn.references.blocks import _blocks, _slots
+from akn.inline import text_slots
+from akn.references.blocks import _blocks
 from akn.references.english import find_english
 from akn.references.index import Index, _descend, resolve
 from akn.references.kazakh import find_kazakh
 from akn.references.russian import find_russian
+
 
 def finder_for(lang: str, tradition: str, letters: str, chast_used: bool = False):
     if lang == "rus":
@@ -22,10 +24,9 @@ def finder_for(lang: str, tradition: str, letters: str, chast_used: bool = False
     return find_english
 
 
-
 @dataclass
 class Link:
-    """A resolved (or unresolved) reference found by :func:`scan`."""
+    """A resolved (or unresolved) reference found by :func:`scan`; *start*, *end*: in the block's full text."""
 
     element: etree._Element     # the <p>
     start: int
@@ -34,6 +35,7 @@ class Link:
     href: str | None            # None: does not resolve
     upto: str | None = None
     context: str = ""           # eId of the unit that holds the text
+    kinds: frozenset[str] = frozenset()   # the kinds of unit the reference names ("?": it does not say)
 
 
 def scan(root: etree._Element, lang: str, tradition: str = "eu", letters: str = "",
@@ -53,7 +55,7 @@ def scan(root: etree._Element, lang: str, tradition: str = "eu", letters: str = 
     links: list[Link] = []
     for p, ctx in _blocks(root, may_hold, contexts):
         last_article: str | None = None
-        for child, text in _slots(p):
+        for at, _child, text in text_slots(p):
             if not text or not may_hold(text):
                 continue
             for found in find(text):
@@ -75,13 +77,22 @@ def scan(root: etree._Element, lang: str, tradition: str = "eu", letters: str = 
                     elif href and "__art_" in "__" + href:
                         last_article = _article_of(href) or last_article
                     context = ctx()
-                    link = Link(p, t.start, t.end, text[t.start:t.end], href, upto, context[-1] if context else "")
-                    link.slot = child  # type: ignore[attr-defined]
-                    links.append(link)
+                    links.append(Link(p, at + t.start, at + t.end, text[t.start:t.end], href, upto,
+                                      context[-1] if context else "", _kinds(t)))
     return index, links
 
 
 _MAY_HOLD = {"eng": refs_en.may_hold, "rus": refs_ru.may_hold, "kaz": refs_kk.may_hold}
+
+
+def _kinds(target) -> frozenset[str]:
+    if target.relative_to.startswith("that:"):   # "of that section": whose, the text does not say
+        return frozenset({"?"})
+    kinds: set[str] = set()
+    for step in target.path:
+        if step.kinds:
+            kinds |= step.kinds
+    return frozenset(kinds)
 
 
 def _article_of(eid: str) -> str | None:
