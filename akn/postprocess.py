@@ -20,16 +20,20 @@ references left loose.
 
 **A pass adds mark-up, never text.** Passes change a block only through
 :func:`akn.inline.wrap_spans`, which can only wrap characters that are
-there. The runner checks it: after each pass, every block (``<p>``) must
-hold the same characters, in the same order, as before the passes. A block
-a pass has changed gets its text back as it was, without the passes'
-mark-up, and a warning (``pass-changed-text``) names the pass and the line.
+there. The runner checks it: after the passes, the text of the document
+outside ``<meta>`` must be the same, character for character, as before
+them. Where it is not, each block (``<p>``) whose text differs from the
+same document parsed without passes gets that text back, without the
+passes' mark-up, and a warning (``pass-changed-text``) names the pass and
+the line.
 
 Switch passes off with ``akn.parse(..., passes=("references",))`` (only the
 ones named) or ``passes=()`` (none).
 """
 from __future__ import annotations
 
+import copy
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -54,6 +58,8 @@ class Context:
     #: element holding text blocks -> eIds of the units around it, outermost first (from the builder)
     contexts: dict[etree._Element, tuple[str, ...]] = field(default_factory=dict)
     options: dict = field(default_factory=dict)
+    #: the same document parsed without the passes (called only when a pass has changed the text)
+    plain: Callable[[], etree._Element] | None = None
 
 
 Pass = Callable[[etree._Element, Context], list[Diagnostic]]
@@ -90,56 +96,70 @@ register(definitions.mark, "definitions", 30)
 def run_passes(root: etree._Element, context: Context, enabled: tuple[str, ...] | None = None) -> list[Diagnostic]:
     """Run the registered passes (all, or those named in *enabled*) and collect their diagnostics.
 
-    Each block's text is checked after each pass (see the module's docstring).
+    The text of the document outside ``<meta>`` is compared before and after
+    the passes (a C-level serialisation each time, a few milliseconds per
+    megabyte). Where it differs, which only a pass that bypasses
+    :func:`akn.inline.wrap_spans` can cause, the passes are run again one by
+    one on the plain document to name the one that did it, and the changed
+    blocks are put back as :attr:`Context.plain` has them.
     """
     passes = [r for r in registered() if enabled is None or r.name in enabled]
     if not passes:
         return []
     found: list[Diagnostic] = []
-    before = _snapshot(root)
+    before = _text(root)
     for r in passes:
         found.extend(r.run(root, context) or [])
-        found.extend(_restore_changed(before, r.name, context))
+    if _text(root) != before:
+        plain = context.plain() if context.plain is not None else None
+        found.extend(_restore(root, plain, _culprit(passes, plain, before, context), context))
     return found
 
 
-#: a block before the passes: its text, its children with their tails, its full text
-_Before = tuple[str | None, tuple[tuple[etree._Element, str | None], ...], str]
+def _culprit(passes: list[Registered], plain: etree._Element | None, before: list[bytes], context: Context) -> str:
+    """The name of the first pass that changes the text of a copy of *plain*."""
+    if plain is None:
+        return "a"
+    trial = copy.deepcopy(plain)
+    twin = dataclasses.replace(context, contexts={})   # the builder's contexts belong to the other tree
+    for r in passes:
+        r.run(trial, twin)
+        if _text(trial) != before:
+            return f"the {r.name}"
+    return "a"
 
 
-def _snapshot(root: etree._Element) -> dict[etree._Element, _Before]:
-    """The text of every block outside ``<meta>``, before the passes."""
-    out: dict[etree._Element, _Before] = {}
+def _parts(root: etree._Element) -> list[etree._Element]:
     doc = root[0] if len(root) else root
-    for part in doc:
-        if not isinstance(part.tag, str) or part.tag == NS + "meta":
-            continue
-        for p in part.iter(NS + "p"):
-            if len(p):
-                out[p] = (p.text, tuple((c, c.tail) for c in p), "".join(p.itertext()))
-            else:
-                out[p] = (p.text, (), p.text or "")
-    return out
+    return [part for part in doc if isinstance(part.tag, str) and part.tag != NS + "meta"]
 
 
-def _restore_changed(before: dict[etree._Element, _Before], name: str, context: Context) -> list[Diagnostic]:
-    """Put back the text of every block whose characters differ from *before*; a warning for each."""
+def _text(root: etree._Element) -> list[bytes]:
+    """The text of each part of the document but ``<meta>``, in document order."""
+    return [etree.tostring(part, method="text", encoding="utf-8") for part in _parts(root)]
+
+
+def _restore(root: etree._Element, plain: etree._Element | None, culprit: str, context: Context) -> list[Diagnostic]:
+    """Give each block whose text a pass changed its text as parsed, without mark-up; a warning for each."""
+    now = [p for part in _parts(root) for p in part.iter(NS + "p")]
+    was = [p for part in _parts(plain) for p in part.iter(NS + "p")] if plain is not None else []
+    if len(now) != len(was):   # blocks added or removed, or nothing to compare with: the whole parts go back
+        if plain is not None:
+            for part, twin in zip(_parts(root), _parts(plain)):
+                part[:] = [copy.deepcopy(child) for child in twin]
+                part.text = twin.text
+        return [Diagnostic(f"{culprit} pass changed the text of the document; "
+                           + ("it keeps its text as parsed, without the passes' mark-up" if plain is not None
+                              else "it could not be put back"),
+                           source=context.source, severity="warning", code="pass-changed-text")]
     found = []
-    for p, (text, children, full) in before.items():
-        now = "".join(p.itertext()) if len(p) else (p.text or "")
-        if now == full:
+    for p, twin in zip(now, was):
+        if "".join(p.itertext()) == "".join(twin.itertext()):
             continue
-        for child in list(p):
-            p.remove(child)
-        p.text = text
-        for child, tail in children:
-            child.tail = tail
-            p.append(child)
-        if "".join(p.itertext()) != full:   # a child's own text was changed: keep the text, plain
-            for child in list(p):
-                p.remove(child)
-            p.text = full or None
-        found.append(Diagnostic(f"the {name} pass changed the text of this block; it keeps its text as parsed, "
+        tail = p.tail
+        p[:] = [copy.deepcopy(child) for child in twin]
+        p.text, p.tail = twin.text, tail
+        found.append(Diagnostic(f"{culprit} pass changed the text of this block; it keeps its text as parsed, "
                                 "without the passes' mark-up", line=_line(p, context.lines), col=1,
                                 source=context.source, severity="warning", code="pass-changed-text"))
     return found

@@ -83,6 +83,7 @@ def find_english(text: str) -> list[Found]:
     group: list[Found] = []
     pos = 0
     n = len(text)
+    subparagraphs = "subparagraph" in text   # "first subparagraph" may belong to a citation
     while pos < n:
         m = EN.START.search(text, pos)
         if m is None:
@@ -133,13 +134,13 @@ def find_english(text: str) -> list[Found]:
                     if parsed is not None:
                         chain = [parsed[0], inner]   # innermost first, as for "point (h) of Article 5(1)"
                         end = parsed[1]
-            if len(chain) == 1 and len(inner) == 1 and inner[0].upto is None:
+            if subparagraphs and len(chain) == 1 and len(inner) == 1 and inner[0].upto is None:
                 tm = EN.TRAIL_SUB.match(text, end)   # "Article 5(1), first subparagraph"
                 if tm is not None:
                     end = inner[0].end = tm.end()
         external = bool(EN.EXTERNAL.match(text, end))
         found = _combine(chain, external)
-        if len(found.targets) == 1 and found.targets[0].upto is None:
+        if subparagraphs and len(found.targets) == 1 and found.targets[0].upto is None:
             # "first subparagraph of Article 5(1)", "the first subparagraph, point (h)": one citation
             first = found.targets[0]
             lead = EN.LEAD_SUB.search(text, max(0, first.start - 40), first.start)

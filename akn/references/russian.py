@@ -61,6 +61,7 @@ def find_russian(text: str, tradition: str = "kz", letters: str = "абвгде�
     >>> [(t.path[0].num, [s.num for s in t.path]) for f in find_russian("подпунктом 3) пункта 1 статьи 7 настоящего Закона") for t in f.targets]
     [('7', ['7', '1', '3'])]
     """
+    paragraphs = "бзац" in text   # "абзац второй пункта 2": one citation
     out: list[Found] = []
     pos = 0
     n = len(text)
@@ -125,7 +126,7 @@ def find_russian(text: str, tradition: str = "kz", letters: str = "абвгде�
             # keep the "настоящей статьи" words in the last ref
             phrases[-1][0].start = tm.start("this")
         found = _combine_smallest_first(phrases, external)
-        if len(found.targets) == 1 and found.targets[0].upto is None:
+        if paragraphs and len(found.targets) == 1 and found.targets[0].upto is None:
             first = found.targets[0]
             lead = RU.LEAD_ABZ.search(text, max(0, first.start - 40), first.start)
             if lead is not None:   # "абзац второй пункта 2": one citation, of the unit that has an eId
