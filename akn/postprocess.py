@@ -140,28 +140,35 @@ def _text(root: etree._Element) -> list[bytes]:
 
 
 def _restore(root: etree._Element, plain: etree._Element | None, culprit: str, context: Context) -> list[Diagnostic]:
-    """Give each block whose text a pass changed its text as parsed, without mark-up; a warning for each."""
+    """Give each block whose text a pass changed its text as parsed, without mark-up; a warning for each.
+
+    When that is not enough (blocks added or removed, text changed outside
+    the blocks), every part of the document goes back to *plain*, with one
+    warning.
+    """
     now = [p for part in _parts(root) for p in part.iter(NS + "p")]
     was = [p for part in _parts(plain) for p in part.iter(NS + "p")] if plain is not None else []
-    if len(now) != len(was):   # blocks added or removed, or nothing to compare with: the whole parts go back
-        if plain is not None:
-            for part, twin in zip(_parts(root), _parts(plain)):
-                part[:] = [copy.deepcopy(child) for child in twin]
-                part.text = twin.text
-        return [Diagnostic(f"{culprit} pass changed the text of the document; "
-                           + ("it keeps its text as parsed, without the passes' mark-up" if plain is not None
-                              else "it could not be put back"),
-                           source=context.source, severity="warning", code="pass-changed-text")]
     found = []
-    for p, twin in zip(now, was):
-        if "".join(p.itertext()) == "".join(twin.itertext()):
-            continue
-        tail = p.tail
-        p[:] = [copy.deepcopy(child) for child in twin]
-        p.text, p.tail = twin.text, tail
-        found.append(Diagnostic(f"{culprit} pass changed the text of this block; it keeps its text as parsed, "
-                                "without the passes' mark-up", line=_line(p, context.lines), col=1,
-                                source=context.source, severity="warning", code="pass-changed-text"))
+    if len(now) == len(was):
+        for p, twin in zip(now, was):
+            if "".join(p.itertext()) == "".join(twin.itertext()):
+                continue
+            tail = p.tail
+            p[:] = [copy.deepcopy(child) for child in twin]
+            p.text, p.tail = twin.text, tail
+            found.append(Diagnostic(f"{culprit} pass changed the text of this block; it keeps its text as parsed, "
+                                    "without the passes' mark-up", line=_line(p, context.lines), col=1,
+                                    source=context.source, severity="warning", code="pass-changed-text"))
+    if plain is not None and _text(root) == _text(plain):
+        return found
+    if plain is not None:
+        for part, twin in zip(_parts(root), _parts(plain)):
+            part[:] = [copy.deepcopy(child) for child in twin]
+            part.text = twin.text
+    found.append(Diagnostic(f"{culprit} pass changed the text of the document; "
+                            + ("it keeps its text as parsed, without the passes' mark-up" if plain is not None
+                               else "it could not be put back"),
+                            source=context.source, severity="warning", code="pass-changed-text"))
     return found
 
 

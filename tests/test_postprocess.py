@@ -117,3 +117,33 @@ def test_find_in_slots_gives_offsets_in_the_whole_text():
     assert [full[s:e] for s, e, _t, _a in spans] == ["Article 5", "Article 7"]
     assert wrap_spans(p, spans) == 2
     assert "".join(p.itertext()) == full
+
+
+def test_a_pass_that_changes_a_heading_puts_the_whole_document_back(extra_pass):
+    def renames(root, context):
+        for heading in root.iter(NS + "heading"):
+            heading.text = heading.text.upper()
+        return []
+
+    extra_pass(renames, "renames", 40)
+    doc = akn.parse(ACT, lang="en")
+    (warning,) = [w for w in doc.warnings if w.code == "pass-changed-text"]
+    assert "the renames pass changed the text of the document" in warning.message
+    assert [h.text for h in doc.root.iter(NS + "heading")] == ["Scope", "Procedures"]
+    assert doc.root.find(f".//{NS}ref") is None   # the parts as parsed, without any pass's mark-up
+
+
+def test_without_a_plain_twin_the_change_is_reported():
+    from akn.profiles import REGISTRY
+    root = akn.parse(ACT, lang="en", passes=()).root
+    context = postprocess.Context(profile=REGISTRY["en-eu"])
+
+    def adds(root, context):
+        root.find(f".//{NS}content/{NS}p").text += " and more"
+        return []
+    postprocess.register(adds, "adds", 50)
+    try:
+        found = postprocess.run_passes(root, context, enabled=("adds",))
+    finally:
+        postprocess._REGISTRY.pop("adds")
+    assert [d.code for d in found] == ["pass-changed-text"] and "could not be put back" in found[0].message
