@@ -240,7 +240,7 @@ def _bare(pattern: re.Pattern) -> str:
 def mark(root: etree._Element, context) -> list[Diagnostic]:
     """The post-parse pass: ``<def>`` + ``TLCTerm`` for definitions, ``<term>`` for uses.
 
-    Registered in :data:`akn.postprocess.PASSES` as ``definitions``.
+    Registered in :mod:`akn.postprocess` as ``definitions``.
     """
     lang = context.profile.lang
     found = find_definitions(root, lang)
