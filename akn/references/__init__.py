@@ -21,7 +21,7 @@ the document's units; one that starts lower (``paragraph 1``) is relative:
 it is looked up in the unit that holds the text, then in its parents, up to
 the article. Each step may name the kind of unit (``point``) or not (the
 brackets of ``5(1)(h)``). A reference that does not resolve is left as text
-(``akn lint`` reports it); a reference followed by another act's name
+(the pass warns ``ref-unresolved`` with its line; ``akn lint`` reports it); a reference followed by another act's name
 (``Article 4(1) of Directive 95/46/EC``, ``статьи 45 Закона ...``) is not
 internal and is left to :mod:`akn.external_refs`.
 
@@ -32,6 +32,17 @@ whole phrase::
     point (a) of Article 6(1)   -> <ref href="#chp_II__art_6__para_1__point_a">point (a) of Article 6(1)</ref>
     Articles 13 and 14          -> <ref href="#..art_13">Articles 13</ref> and <ref href="#..art_14">14</ref>
     статьями 3–5                -> <rref from="#art_3" upTo="#art_5">статьями 3–5</rref>
+    Article 5(1), first subparagraph, point (g)
+                                -> <ref href="#..art_5__para_1__point_g">Article 5(1), first subparagraph, point (g)</ref>
+    абзац второй пункта 2       -> <ref href="#..para_2">абзац второй пункта 2</ref> (the paragraph has no eId)
+
+One module per job: :mod:`~akn.references.model` (paths and targets),
+:mod:`~akn.references.english`, :mod:`~akn.references.russian` and
+:mod:`~akn.references.kazakh` (finding the phrases, with each language's
+words from ``akn/profiles/refs_*.py``), :mod:`~akn.references.index`
+(resolving a path to an eId), :mod:`~akn.references.blocks` and
+:mod:`~akn.references.scan` (the blocks searched and the units around them),
+:mod:`~akn.references.markup` (the pass, through :func:`akn.inline.wrap_spans`).
 """
 from __future__ import annotations
 
