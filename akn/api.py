@@ -82,10 +82,10 @@ def _parse(text, *, lang, country, doctype, frbr_uri, tradition, source, markdow
     where = {n: i for i, n in enumerate(src.linenos)} if builder.ids.duplicates else {}
     for wanted, given in builder.ids.duplicates:
         line = builder.lines.get(given, 0)
-        context = src.lines[where[line]] if line in where else ""
+        shown = src.lines[where[line]] if line in where else ""
         warnings.append(Diagnostic(f"number repeats: this unit would have eId {wanted!r} like an earlier one; "
                                    f"it was given {given!r} (check the numbering)", line=line, col=1,
-                                   source=source, severity="warning", code="duplicate-number", context=context))
+                                   source=source, severity="warning", code="duplicate-number", context=shown))
     return Document(root=root, warnings=warnings, frbr_uri=meta.work_uri(), lang=meta.language,
                     tradition=profile.tradition, source=source, lines=builder.lines)
 

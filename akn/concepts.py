@@ -47,15 +47,15 @@ from importlib.resources import files
 
 from lxml import etree
 
-AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
+from akn.akn_meta import read_identity
+from akn.vocab import AKN_NS, CONCEPT_NS, HIERARCHY, OTHER_HIERARCHY
+
 _A = f"{{{AKN_NS}}}"
-SCHEME = "https://w3id.org/akn-toolkit/concepts"
-CONCEPT_NS = SCHEME + "/"
 #: eId and showAs of the TLCOrganization we add as ``source`` of our references
 TOOL_EID = "akn-toolkit"
 
 #: elements that are units of the hierarchy when they carry an eId
-UNIT_NAMES = frozenset(["alinea", "article", "book", "chapter", "clause", "division", "indent", "level", "paragraph", "part", "point", "proviso", "rule", "section", "subchapter", "subclause", "subdivision", "subparagraph", "subpart", "subrule", "subsection", "subtitle", "title", "tome", "transitional", "hcontainer", "item", "recital", "citation"])
+UNIT_NAMES = HIERARCHY | OTHER_HIERARCHY | frozenset(["hcontainer", "recital", "citation"])
 #: containers whose units are listed (the document's main text)
 BODY_NAMES = frozenset(["body", "mainBody", "judgmentBody", "debateBody", "amendmentBody", "collectionBody", "portionBody", "preamble"])
 #: in the preamble only these are units
@@ -387,8 +387,8 @@ class Analysis:
 
 
 def document_language(root) -> str | None:
-    el = root.find(f".//{_A}FRBRExpression/{_A}FRBRlanguage")
-    return el.get("language") if el is not None else None
+    """The language code (eng, rus, kaz) of the document *root* holds, None when it does not say."""
+    return read_identity(doc_element(root)).language or None
 
 
 def analyse(root, lang: str | None = None, *, lexicon: Lexicon | None = None) -> Analysis:
@@ -409,7 +409,7 @@ def analyse(root, lang: str | None = None, *, lexicon: Lexicon | None = None) ->
         contains_prov[u.eid] = any(c.provision or contains_prov[c.eid] for c in u.children)
 
     def scope(u: Unit) -> Unit:
-        p = u
+        p: Unit | None = u
         while p is not None:
             if p.provision:
                 return p
@@ -592,5 +592,5 @@ def concept_labels() -> dict[tuple[str, str], str]:
     out = {}
     for s, o in g.subject_objects(SKOS.prefLabel):
         if str(s).startswith(CONCEPT_NS):
-            out[(str(s)[len(CONCEPT_NS):], o.language)] = str(o)
+            out[(str(s)[len(CONCEPT_NS):], o.language)] = str(o)  # type: ignore[attr-defined]
     return out

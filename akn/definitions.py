@@ -120,7 +120,7 @@ def definition_articles(body: etree._Element) -> list[etree._Element]:
     if len(found) < 2:
         return list(found)
     order = {el: k for k, el in enumerate(body.iter(*_CONTAINERS))}
-    return sorted(found, key=order.get)
+    return sorted(found, key=order.get)  # type: ignore[arg-type]
 
 
 def _clean_term(term: str) -> str:

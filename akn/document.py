@@ -7,8 +7,9 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from akn.errors import Diagnostic
+from akn.vocab import AKN_NS
 
-AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
+__all__ = ["AKN_NS", "Document", "to_bytes"]
 
 
 @dataclass

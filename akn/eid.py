@@ -24,19 +24,10 @@ every eId stays unique, and the parser warns.
 """
 from __future__ import annotations
 
+from akn.vocab import EID_PREFIX
+
 #: element -> eId prefix (AKN naming convention, section 5.7)
-PREFIX = {
-    "alinea": "al", "article": "art", "attachment": "att", "blockList": "list", "chapter": "chp",
-    "citation": "cit", "citations": "cits", "clause": "cl", "component": "cmp", "componentRef": "cref",
-    "crossHeading": "crossheading", "division": "dvs", "hcontainer": "hcontainer", "indent": "indent",
-    "intro": "intro", "list": "list", "listIntroduction": "intro", "listWrapUp": "wrap", "note": "note",
-    "paragraph": "para", "part": "part", "point": "point", "preamble": "preamble", "preface": "preface",
-    "proviso": "proviso", "quotedStructure": "qstr", "quotedText": "qtext", "recital": "rec",
-    "recitals": "recs", "section": "sec", "subchapter": "subchp", "subclause": "subcl",
-    "subdivision": "subdvs", "subparagraph": "subpara", "subpart": "subpart", "subsection": "subsec",
-    "subtitle": "subtitle", "title": "title", "tome": "tome", "wrapUp": "wrapup", "book": "book",
-    "level": "lvl", "list_item": "item", "rule": "rule", "subrule": "subrule", "table": "table",
-}
+PREFIX = EID_PREFIX
 
 
 class EidMaker:

@@ -101,7 +101,7 @@ class LineLexer(Lexer):
     def __init__(self, lexer_conf=None):
         pass
 
-    def lex(self, data: "LexInput"):
+    def lex(self, data: LexInput):
         return iter(Lexing(data).tokens())
 
 

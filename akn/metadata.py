@@ -84,7 +84,7 @@ def detect_metadata(head_lines: list[str], tail_lines: list[str], profile: Profi
         try:
             parsed = FrbrUri.parse(frbr_uri)
         except ValueError:
-            raise ValueError(f"not a valid FRBR URI: {frbr_uri!r}; expected e.g. /akn/kz/act/2025-11-17/230-VIII")
+            raise ValueError(f"not a valid FRBR URI: {frbr_uri!r}; expected e.g. /akn/kz/act/2025-11-17/230-VIII") from None
         parsed.prefix = "akn"
         meta.frbr = parsed
         meta.country = parsed.country

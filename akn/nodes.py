@@ -44,7 +44,7 @@ class Node:
             yield from child.walk()
 
     def to_dict(self) -> dict:
-        data = {"kind": self.kind}
+        data: dict[str, object] = {"kind": self.kind}
         for key in ("num", "heading", "text", "status", "style"):
             value = getattr(self, key)
             if value:

@@ -94,7 +94,7 @@ def parse_lines(data: LexInput) -> Node:
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return parser.parse(data)
+        return parser.parse(data)  # type: ignore[return-value]  # the transformer makes Nodes
     except UnexpectedToken as exc:  # a bug in the lexer's bookkeeping, not in the user's text
         token = exc.token
         node = token.value if isinstance(getattr(token, "value", None), Node) else None

@@ -33,8 +33,8 @@ ones named) or ``passes=()`` (none).
 from __future__ import annotations
 
 import copy
-import hashlib
 import dataclasses
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 

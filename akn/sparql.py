@@ -204,8 +204,8 @@ def format_result(res: Result, fmt: str = "table") -> str:
             w.writerows(res.table())
         else:
             buf.write("\t".join("?" + v for v in res.vars) + "\n")
-            for r in res.rows:
-                buf.write("\t".join(_tsv(r.get(v)) for v in res.vars) + "\n")
+            for binding in res.rows:
+                buf.write("\t".join(_tsv(binding.get(v)) for v in res.vars) + "\n")
         return buf.getvalue()
     rows = [res.vars] + [[_cell(c) for c in r] for r in res.table()]
     widths = [max(len(r[i]) for r in rows) for i in range(len(res.vars))] if res.vars else []

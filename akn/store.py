@@ -153,6 +153,7 @@ class Store:
             return self._mem
         if read_only:
             return ox.Store.read_only(str(self.path))
+        assert self.path is not None  # a store without a path lives in memory (above)
         if self.path.exists() and any(self.path.iterdir()) and not self.exists() and \
                 {p.name for p in self.path.iterdir()} != {LOCK_NAME}:
             raise StoreError(f"{self.path} is not an akn store (it holds other files)")
@@ -175,7 +176,7 @@ class Store:
                 onto = ox.NamedNode(ONTOLOGY_GRAPH)      # always the scheme of this version
                 if store.contains_named_graph(onto):
                     store.remove_graph(onto)
-                for name, data in ontology_ntriples().items():
+                for _name, data in ontology_ntriples().items():
                     store.load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=onto)
                 for name, g in built:
                     gname = ox.NamedNode(str(g.identifier))

@@ -289,7 +289,7 @@ def main(argv=None):
         head = ["store", "load s", "triples/s"] + names + ["speed-up vs rdflib"]
         print("| " + " | ".join(head) + " |")
         print("|" + "---|" * len(head))
-        for name, (load_s, tps, _mem, lat, rows) in results.items():
+        for name, (load_s, tps, _mem, lat, _rows) in results.items():
             # a query rdflib did not finish counts at the limit: the speed-up is then a lower bound
             ratios = [(base[q] if base[q] is not None else args.limit * 1000) / lat[q] for q in names if lat[q]]
             bound = any(base[q] is None for q in names) and name != RdflibMem.name

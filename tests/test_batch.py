@@ -6,9 +6,7 @@ tests in test_batch_real.py run the same batch with the real parser.
 """
 from __future__ import annotations
 
-import doctest
 import hashlib
-import importlib
 import json
 import os
 import subprocess
@@ -93,15 +91,6 @@ def run(src, out, **kw):
     kw.setdefault("jobs", 1)
     batch = Batch(src if isinstance(src, list) else [src], out, **kw)
     return batch, {r.rel: r for r in batch}
-
-
-# -- modules' worked examples -------------------------------------------------
-@pytest.mark.parametrize("name", ["akn.atomic", "akn.batch.core", "akn.batch.inputs",
-                                  "akn.batch.manifest", "akn.batch.formats",
-                                  "akn.batch.progress"])
-def test_docstring_examples(name):
-    result = doctest.testmod(importlib.import_module(name), optionflags=doctest.ELLIPSIS)
-    assert result.attempted > 0 and result.failed == 0
 
 
 # -- discovery -----------------------------------------------------------------

@@ -15,7 +15,7 @@ import pytest
 pytest.importorskip("distributed", reason="dask.distributed is not installed (extra 'dask')")
 
 from test_batch import fake_converter, make_tree, tree_bytes
-from test_batch_real import AKN, available, make_corpus
+from test_batch_real import AKN, make_corpus
 
 from akn.batch import Batch
 
@@ -43,11 +43,9 @@ def free_port() -> int:
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(not available("akn.api"), reason="akn.parse (akn.api) is not available")
 def test_local_cluster_matches_local_executor_with_the_real_parser(tmp_path):
     src = make_corpus(tmp_path / "src", 16)
-    formats = ",".join(["xml"] + (["html", "md", "txt"] if available("akn.render") else [])
-                       + (["ttl"] if available("akn.rdf") else []))
+    formats = "xml,html,md,txt,ttl"
     local = results(Batch([src], tmp_path / "local", jobs=2, formats=formats))
     failed = {rel for rel, (status, _, _) in local.items() if status == "error"}
     assert failed and all(rel.startswith("broken/") for rel in failed)
@@ -87,17 +85,17 @@ def test_separate_scheduler_and_worker_processes(tmp_path):
                                executor="dask", scheduler=address))
         assert remote == local
         assert tree_bytes(tmp_path / "remote") == tree_bytes(tmp_path / "local")
-        if available("akn.api"):      # the real parser, through the command line
-            real = make_corpus(tmp_path / "real", 6)
-            ref = subprocess.run(AKN + ["batch", str(real), "-o", str(tmp_path / "ref"), "-q",
-                                        "-j", "1"], capture_output=True, text=True, timeout=300)
-            r = subprocess.run(AKN + ["batch", str(real), "-o", str(tmp_path / "cluster"), "-q",
-                                      "--executor", "dask", "--scheduler", address],
-                               capture_output=True, text=True, timeout=300)
-            assert r.returncode == ref.returncode == 1, r.stderr
-            assert r.stderr.splitlines()[-1].split(" in ")[0] == \
-                ref.stderr.splitlines()[-1].split(" in ")[0]
-            assert tree_bytes(tmp_path / "cluster") == tree_bytes(tmp_path / "ref")
+        # the real parser, through the command line
+        real = make_corpus(tmp_path / "real", 6)
+        ref = subprocess.run(AKN + ["batch", str(real), "-o", str(tmp_path / "ref"), "-q",
+                                    "-j", "1"], capture_output=True, text=True, timeout=300)
+        r = subprocess.run(AKN + ["batch", str(real), "-o", str(tmp_path / "cluster"), "-q",
+                                  "--executor", "dask", "--scheduler", address],
+                           capture_output=True, text=True, timeout=300)
+        assert r.returncode == ref.returncode == 1, r.stderr
+        assert r.stderr.splitlines()[-1].split(" in ")[0] == \
+            ref.stderr.splitlines()[-1].split(" in ")[0]
+        assert tree_bytes(tmp_path / "cluster") == tree_bytes(tmp_path / "ref")
     finally:
         for proc in (worker, scheduler):
             proc.terminate()

@@ -156,3 +156,16 @@ def test_no_passes_gives_structure_only():
     without = run("parse", str(FIXTURES / "us_act.txt"), "--no-passes")
     assert b"<ref " in with_passes.stdout and b"<ref " not in without.stdout
     assert without.stdout.count(b"eId=") == with_passes.stdout.count(b"eId=") - with_passes.stdout.count(b"<TLCTerm")
+
+
+@pytest.mark.parametrize("body", ["import a_module_that_does_not_exist\n", "raise ImportError('broken on purpose')\n"])
+def test_a_command_that_cannot_import_fails_loudly(tmp_path, body):
+    """A command whose module is missing or broken is an error, never a command silently left out of help."""
+    (tmp_path / "akn_broken_command.py").write_text(body)
+    code = ("import sys; from akn import cli; cli.COMMANDS['broken'] = 'akn_broken_command';"
+            "sys.exit(cli.main(sys.argv[1:]))")
+    env = dict(os.environ, PYTHONPATH=str(tmp_path))
+    for args in (["broken"], ["--help"]):
+        out = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, env=env)
+        assert out.returncode != 0, args
+        assert "akn broken: the command's module akn_broken_command cannot be imported" in out.stderr, out.stderr

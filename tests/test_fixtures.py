@@ -5,7 +5,6 @@ the parser's output changes on purpose, regenerate one with
 ``akn parse tests/fixtures/NAME.txt -o tests/fixtures/NAME.xml`` and read the
 diff before committing it.
 """
-from pathlib import Path
 
 import pytest
 from lxml import etree

@@ -24,11 +24,8 @@ BILL = ["ai_biometric_bill_ru.txt", "ai_biometric_bill_kk.txt", "ai_biometric_bi
 @pytest.fixture(scope="module")
 def store(tmp_path_factory, corpus):
     import akn
-    try:
-        docs = [akn.parse_file(need(corpus / f)) for f in CORPUS_TEXT]
-        docs += [akn.parse_file(need(REPO / "examples" / f)) for f in BILL]
-    except (AttributeError, ModuleNotFoundError, NotImplementedError) as exc:
-        pytest.skip(f"akn.parse is not available: {exc}")
+    docs = [akn.parse_file(need(corpus / f)) for f in CORPUS_TEXT]
+    docs += [akn.parse_file(need(REPO / "examples" / f)) for f in BILL]
     s = Store(tmp_path_factory.mktemp("q") / "db")
     s.load(*docs, *[need(corpus / f) for f in CORPUS_XML])
     return s

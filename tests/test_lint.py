@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from akn.cli import cli
-from akn.lint import CHECKS, lint_file, lint_text
+from akn.lint import CHECKS, lint_file, lint_text, register
 
 LINT = Path(__file__).parent / "fixtures" / "lint"
 
@@ -62,6 +62,34 @@ def test_disable():
     assert lint_text(text, disable=["numbering-gap"]) == []
     with pytest.raises(ValueError):
         lint_text(text, disable=["no-such-check"])
+
+
+def test_checks_keep_their_ids_in_order():
+    assert list(CHECKS) == ["numbering-gap", "numbering-duplicate", "numbering-order", "numbering-mixed",
+                            "ref-missing", "term-unused", "term-undefined", "intro-punctuation", "empty-unit",
+                            "editorial-note", "parse"]
+
+
+@pytest.fixture
+def shouting_check():
+    """A check added from outside the package: every article heading written in capitals."""
+    def shouting(linter):
+        for el in linter.units:
+            heading = el.find(f"{{{linter.root.nsmap[None]}}}heading")
+            if heading is not None and heading.text and heading.text.isupper():
+                yield linter.at_unit("heading-capitals", "the heading is in capitals", el)
+    check = register("heading-capitals", "warning", "a heading written in capitals", shouting)
+    yield check
+    del CHECKS[check.id]
+
+
+def test_a_registered_check_runs_and_can_be_disabled(shouting_check):
+    text = "Article 1\nSCOPE\n1. One.\n\nArticle 2\nDefinitions\n1. Two.\n"
+    found = lint_text(text, lang="en", tradition="eu")
+    assert [(d.code, d.line, d.severity) for d in found] == [("heading-capitals", 1, "warning")]
+    assert lint_text(text, lang="en", tradition="eu", disable=["heading-capitals"]) == []
+    with pytest.raises(ValueError, match="already registered"):
+        register("heading-capitals", "warning", "again", shouting_check.run)
 
 
 def test_bytes_in_another_encoding():

@@ -16,6 +16,7 @@ def test_the_test_command_is_what_ci_runs():
     assert "bash .ci/run" in README
     ci = (REPO / ".ci" / "run").read_text()
     assert re.search(r"^pytest -q$", ci, re.M)
+    assert re.search(r"^ruff check \.$", ci, re.M) and re.search(r"^mypy$", ci, re.M)
 
 
 def test_the_main_command_uses_things_that_exist():

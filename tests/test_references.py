@@ -198,15 +198,6 @@ def test_pass_can_be_switched_off():
     assert doc.root.find(f".//{NS}ref") is None
 
 
-@pytest.mark.parametrize("module", ["akn.references.index", "akn.references.english", "akn.references.russian",
-                                    "akn.references.kazakh", "akn.definitions", "akn.inline"])
-def test_doctests(module):
-    import doctest
-    import importlib
-    result = doctest.testmod(importlib.import_module(module))
-    assert result.attempted > 0 and result.failed == 0
-
-
 US_ACT = """SEC. 2. DEFINITIONS.
 
 In this Act:

@@ -5,8 +5,6 @@ import pytest
 
 import akn
 
-rdflib = pytest.importorskip("rdflib")
-
 
 @pytest.fixture(scope="module")
 def gdpr(corpus):

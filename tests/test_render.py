@@ -296,7 +296,7 @@ def test_markdown_keeps_every_heading_and_paragraph(name):
 
 
 def test_markdown_front_matter_headings_and_lists():
-    yaml = pytest.importorskip("yaml")
+    import yaml
     _, path = source(CORPUS_AKN[0])
     md = akn.render(path, to="md")
     assert md.startswith("---\n")
@@ -311,8 +311,8 @@ def test_markdown_front_matter_headings_and_lists():
     assert '<a id="sec_2"></a>' in lines
     assert "## SEC. 2. DEFINITIONS." in lines
     # points are list items, nested points are indented list items
-    assert any(l.startswith("- **(1)** ") for l in lines)
-    assert any(l.startswith("  - **(A)** means the sailing competitions") for l in lines)
+    assert any(line.startswith("- **(1)** ") for line in lines)
+    assert any(line.startswith("  - **(A)** means the sailing competitions") for line in lines)
     assert not akn.render(path, to="md", standalone=False).startswith("---")
 
 
@@ -321,7 +321,7 @@ def test_markdown_levels_of_the_act_with_annex():
     md = akn.render(path, to="md", standalone=False)
     lines = md.splitlines()
     assert lines[0] == "# Collection and Attachments Act"
-    heads = [l for l in lines if l.startswith("#")]
+    heads = [line for line in lines if line.startswith("#")]
     assert heads == ["# Collection and Attachments Act", "## CHAPTER I — General",
                      "### Article 1 — Scope", "## Annex I — List of registers"]
     assert "- **(a)** registers;[^1]" in lines and "- **(b)** archives[^2]." in lines

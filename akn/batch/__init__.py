@@ -1,8 +1,15 @@
 """Batch conversion for pipelines: parallel, resumable, observable, distributable.
 
+>>> import pathlib, tempfile
 >>> from akn.batch import convert
->>> for result in convert(["corpus/"], "out/", formats="xml,html", jobs=4):  # doctest: +SKIP
-...     print(result.status, result.path)
+>>> tmp = tempfile.TemporaryDirectory()
+>>> corpus = pathlib.Path(tmp.name, "corpus")
+>>> corpus.mkdir()
+>>> _ = (corpus / "act.txt").write_text("Article 1\\nScope\\n1. This Act applies.\\n")
+>>> for result in convert([corpus], pathlib.Path(tmp.name, "out"), formats="xml,html", jobs=1):
+...     print(result.ok, pathlib.Path(result.path).name, sorted(result.outputs))
+True act.txt ['html', 'xml']
+>>> tmp.cleanup()
 
 See :class:`akn.batch.core.Batch` for the options and docs/batch.md for the
 guarantees (atomic outputs, manifest, lock) and running on Dask.

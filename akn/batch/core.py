@@ -155,7 +155,8 @@ class Batch:
             raise BatchError(str(exc)) from None
         if self.converter is None:
             check_formats(self.formats)
-        inputs, seen = [], {}
+        inputs: list = []
+        seen: dict = {}
         for item in found:
             if item.rel in seen:
                 self._duplicates[item.path] = seen[item.rel]
@@ -400,7 +401,7 @@ class Batch:
     def _write(self, result: FileResult, tmp_dir: str) -> None:
         """Write the output bytes a cluster returned, atomically (runs in a writer thread)."""
         try:
-            for fmt, blob in result.data.items():
+            for fmt, blob in (result.data or {}).items():
                 atomic_write(result.outputs[fmt], blob, tmp_dir=tmp_dir, durable=self.durable,
                              sync_dir=False)
         except OSError as exc:
@@ -464,9 +465,16 @@ def convert(paths, outdir, **options) -> Iterator[FileResult]:
     ``shared_fs`` (Dask workers read and write the files themselves; default:
     true for a LocalCluster, false with a scheduler address or a client).
 
-    >>> for r in convert(["acts/"], "out/", formats="xml,html", jobs=4):   # doctest: +SKIP
+    >>> import pathlib, tempfile
+    >>> tmp = tempfile.TemporaryDirectory()
+    >>> acts = pathlib.Path(tmp.name, "acts")
+    >>> acts.mkdir()
+    >>> _ = (acts / "empty.txt").write_text("   \\n")
+    >>> for r in convert([acts], pathlib.Path(tmp.name, "out"), formats="xml,html", jobs=1):
     ...     if r.status == "error":
-    ...         print(r.path, r.errors[0]["line"], r.errors[0]["message"])
+    ...         print(pathlib.Path(r.path).name, r.errors[0]["line"], r.errors[0]["message"])
+    empty.txt 0 the file holds only blank space; expected the text of an act
+    >>> tmp.cleanup()
     """
     return iter(Batch(paths, outdir, **options))
 

@@ -169,7 +169,7 @@ class DaskExecutor:
             else shared_fs
         self._client = client
         self._own_client = client is None
-        self._cluster = None
+        self._cluster: object = None
         self.capacity = 2
         self._started = False
         self._event = threading.Event()

@@ -46,7 +46,7 @@ class DiscoveryError(ValueError):
 
 
 def discover(sources: list[str | os.PathLike], patterns: list[str] | tuple[str, ...] | None = None,
-             exclude: list[str | os.PathLike] = ()) -> list[Input]:
+             exclude: list[str | os.PathLike] | tuple[str | os.PathLike, ...] = ()) -> list[Input]:
     """Expand *sources* into a sorted, de-duplicated list of :class:`Input`.
 
     *exclude* lists directories never entered (the output folder when it

@@ -32,7 +32,7 @@ def make_sink(store: str | None = None, endpoint: str | None = None):
     try:
         target = module.Store(store) if store else module.Endpoint(endpoint)
     except Exception as exc:  # noqa: BLE001 - reported as one clean line
-        raise SinkError(f"cannot use {'store ' + store if store else 'endpoint ' + endpoint}: "
+        raise SinkError(f"cannot use {'store ' + store if store else f'endpoint {endpoint}'}: "
                         f"{exc}") from None
     return GraphSink(target)
 

@@ -29,7 +29,7 @@ class LazyGroup(click.Group):
     """A click group that imports a sub-command's module on first use."""
 
     def list_commands(self, ctx):
-        return [name for name in COMMANDS if self._load(name) is not None]
+        return list(COMMANDS)
 
     def get_command(self, ctx, name):
         return self._load(name)
@@ -41,9 +41,8 @@ class LazyGroup(click.Group):
             return None
         try:
             module = importlib.import_module(module_name)
-        except ModuleNotFoundError as exc:
-            if exc.name == module_name:  # command not built yet
-                return None
+        except ImportError as exc:  # a broken command is a defect: never hide it
+            exc.add_note(f"akn {name}: the command's module {module_name} cannot be imported")
             raise
         return module.command
 

@@ -37,7 +37,7 @@ def graph(files, output, fmt, base, no_concepts):
     try:
         import rdflib
         graphs = []
-        for name, g in graphs_of(files, base, parse_text=True) if not no_concepts else _plain(files, base):
+        for _name, g in graphs_of(files, base, parse_text=True) if not no_concepts else _plain(files, base):
             graphs.append(g)
         if fmt in ("trig", "nq"):
             ds = rdflib.Dataset()

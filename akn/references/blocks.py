@@ -48,6 +48,7 @@ def _context(el: etree._Element, cache: dict) -> tuple[str, ...] | None:
     tag = el.tag
     name = tag[len(NS):] if isinstance(tag, str) and tag.startswith(NS) else ""
     parent = el.getparent()
+    ctx: tuple[str, ...] | None
     if name in ("num", "heading", "subheading"):
         ctx = None
     elif parent is None:   # not inside the part searched

@@ -1,7 +1,7 @@
 """The document's numbered units, and resolving a reference's path to one of them."""
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from lxml import etree
 
@@ -104,9 +104,9 @@ def resolve(index: Index, path: list[Step], context: list[str], relative_to: str
             return None
         return _descend(index, base, path)
     if first.kinds is not None and first.kinds & TOP:
-        eid = index.find_top(first.kinds & TOP, first.num, context)
-        if eid is not None:
-            return _descend(index, eid, path[1:])
+        top = index.find_top(frozenset(first.kinds & TOP), first.num, context)
+        if top is not None:
+            return _descend(index, top, path[1:])
         if not (first.kinds - TOP):
             return None
     # relative: the innermost enclosing unit that has such a child, up to the article

@@ -54,7 +54,7 @@ def _spans(group: list[Link]) -> list[Span]:
     spans: list[Span] = []
     last = -1
     for ln in sorted(group, key=lambda x: x.start):
-        if ln.start < last:
+        if ln.start < last or ln.href is None:
             continue
         if ln.upto:
             spans.append((ln.start, ln.end, "rref", {"from": "#" + ln.href, "upTo": "#" + ln.upto}))

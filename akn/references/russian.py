@@ -120,7 +120,7 @@ def find_russian(text: str, tradition: str = "kz", letters: str = "абвгде�
             if items:
                 items[0].start = pm.start()
             phrases.append(items)
-        if relative:
+        if relative and tm is not None:
             tail = Target(m.start(), end, [], relative_to=relative)
             phrases.append([tail])
             # keep the "настоящей статьи" words in the last ref

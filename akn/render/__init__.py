@@ -42,19 +42,8 @@ class RenderError(AknError):
 
 
 def _parse_xml(data: bytes, name: str | None):
-    try:
-        from akn.xmlio import read_xml  # the toolkit's hardened reader
-    except ImportError:  # pragma: no cover - fallback while xmlio is absent
-        read_xml = None
-    from lxml import etree
-    if read_xml is not None:
-        return read_xml(data, name=name)
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
-                             huge_tree=False)
-    try:
-        return etree.fromstring(data, parser)
-    except etree.XMLSyntaxError as exc:
-        raise RenderError(f"{name or '<xml>'}: not well-formed XML: {exc}") from None
+    from akn.xmlio import read_xml  # the toolkit's hardened reader
+    return read_xml(data, name=name)
 
 
 def load(source, name: str | None = None):
@@ -130,7 +119,7 @@ def render(source, to: str = "html", *, standalone: bool = True,
     except jinja2.TemplateNotFound as exc:
         raise RenderError(f"template not found: {exc.name}") from None
     except jinja2.TemplateError as exc:
-        where = f" ({exc.filename}:{exc.lineno})" if getattr(exc, "filename", None) else ""
+        where = f" ({exc.filename}:{exc.lineno})" if isinstance(exc, jinja2.TemplateSyntaxError) and exc.filename else ""
         raise RenderError(f"template error{where}: {exc.message or exc}") from None
     except RecursionError:
         raise RenderError("the document is nested too deeply to render") from None

@@ -11,6 +11,7 @@ footnotes, concept uses) and the facts from :mod:`akn.render.model`.
 from __future__ import annotations
 
 import gc
+import os
 import re
 from dataclasses import dataclass
 
@@ -20,8 +21,8 @@ from markupsafe import Markup
 from akn.render import families
 from akn.render.environment import environment, html_escape, md_escape, overridden
 from akn.render.filters import ACTIVE
-from akn.render.model import (AKN_NAMESPACES, DOCUMENT_TYPES, LEAF_UNITS, Concept, Described,
-                              describe, find, local, read_meta)
+from akn.render.model import AKN_NAMESPACES, DOCUMENT_TYPES, Concept, Described, describe, find, local, read_meta
+from akn.render.units import Group, Parts, groups, has_block, is_block, parts, table_rows
 
 EXTENSIONS = {"html": "html", "md": "md", "txt": "txt"}
 
@@ -84,46 +85,10 @@ class ConceptUse:
         return self.concept.label
 
 
-class Parts:
-    """A unit split for its template: the title line, then the rest in groups.
-
-    ``name`` (article, point …); ``major`` (opens an outline level: heading and
-    TOC entry); ``anchor`` (its page id); ``num``, ``heading``, ``subheading``
-    (elements or None) and ``heading_anchor``; ``rest`` (the other children)
-    and ``groups`` (the rest, consecutive list members grouped); ``refers``
-    (has @refersTo, so concept badges may follow the title).
-    """
-
-    __slots__ = ("node", "name", "major", "anchor", "num", "heading", "heading_anchor",
-                 "subheading", "rest", "groups", "refers")
-
-    def __init__(self, node, name):
-        self.node = node
-        self.name = name
-        self.major = False
-        self.anchor = self.num = self.heading = self.heading_anchor = self.subheading = None
-        self.rest = []
-        self.groups = []
-        self.refers = False
-
-
-class Group:
-    """Consecutive list members (points, items, indents) or one other element."""
-
-    __slots__ = ("items", "is_list")
-
-    def __init__(self, items: list, is_list: bool):
-        self.items = items
-        self.is_list = is_list
-
-    def __iter__(self):
-        return iter(self.items)
-
-
 class Renderer:
     """One rendering of one document to one format."""
 
-    def __init__(self, root, fmt: str, *, template_dir: str | None = None,
+    def __init__(self, root, fmt: str, *, template_dir: str | os.PathLike | None = None,
                  base_url: str | None = None, standalone: bool = True, variant: str = ""):
         if fmt not in EXTENSIONS:
             raise ValueError(f"unknown output format {fmt!r} (expected html, md or txt)")
@@ -186,7 +151,7 @@ class Renderer:
 
     def _exists(self, name: str) -> bool:
         try:
-            self.env.loader.get_source(self.env, name)
+            self.env.loader.get_source(self.env, name)  # type: ignore[union-attr]  # always set
         except TemplateNotFound:
             return False
         return True
@@ -441,80 +406,6 @@ class Renderer:
         return read_meta(node)
 
 
-# -- structural helpers (pure functions of the tree) -----------------------------------
-
-_TITLE_PARTS = {"num": "num", "heading": "heading", "subheading": "subheading"}
-
-
-def parts(node, renderer: "Renderer | None" = None) -> Parts:
-    """Split a unit into num / heading / subheading and the remaining children."""
-    p = Parts(node, local(node))
-    p.refers = node.get("refersTo") is not None
-    rest = p.rest
-    for c in node:
-        name = local(c)
-        if not name:
-            continue
-        if not rest and name in _TITLE_PARTS and getattr(p, name) is None:
-            setattr(p, name, c)
-            continue
-        rest.append(c)
-    p.groups = groups(rest)
-    p.major = p.name in families.UNITS and p.name not in LEAF_UNITS and (
-        p.heading is not None or (p.name in families.MAJOR_UNITS and p.num is not None))
-    if renderer is not None:
-        anchors = renderer.info.anchors
-        p.anchor = anchors.get(node)
-        if p.heading is not None:
-            p.heading_anchor = anchors.get(p.heading)
-    return p
-
-
-def groups(elements) -> list[Group]:
-    """Group consecutive points/items/indents so templates can wrap them in a list."""
-    out: list[Group] = []
-    items = families.LIST_ITEMS
-    last = None
-    for el in elements:
-        name = local(el)
-        if not name:
-            continue
-        if name in items:
-            if last is not None and last.is_list:
-                last.items.append(el)
-                continue
-            last = Group([el], True)
-        else:
-            last = Group([el], False)
-        out.append(last)
-    return out
-
-
-def is_block(node) -> bool:
-    """Is this element laid out as a block?"""
-    return local(node) in families.BLOCK_LEVEL
-
-
-def has_block(node) -> bool:
-    """Does *node* contain a block-level element (a table, a quoted structure …)?"""
-    if not len(node):
-        return False
-    for el in node.iterdescendants():
-        if isinstance(el.tag, str) and local(el) in families.BLOCK_LEVEL:
-            if not _in_note(el, node):
-                return True
-    return False
-
-
-def _in_note(el, stop) -> bool:
-    for anc in el.iterancestors():
-        if anc is stop:
-            return False
-        if local(anc) == "authorialNote":
-            return True
-    return False
-
-
 def _direct(macro):
     """A faster way to call a one-argument macro with the same result.
 
@@ -536,36 +427,13 @@ def _direct(macro):
     if autoescape:
         # the compiled macro returns the str it built from escaped parts: mark it
         # safe without Markup.__new__'s checks
-        def call(node, _func=func, _new=str.__new__, _markup=Markup):
+        def call_safe(node, _func=func, _new=str.__new__, _markup=Markup):
             return _new(_markup, _func(node))
-    else:
-        def call(node, _func=func):
-            return _func(node)
+        return call_safe
+
+    def call(node, _func=func):
+        return _func(node)
     return call
 
 
-def table_rows(table) -> list[list]:
-    """The rows of an AKN/HTML table as lists of cells, padded to equal width.
-
-    A cell spanning *n* columns is followed by *n - 1* ``None`` entries, so a
-    grid format (a Markdown pipe table) keeps its columns aligned.
-    """
-    rows: list[list] = []
-    for el in table.iter("{*}tr"):
-        row: list = []
-        for cell in el:
-            if local(cell) in ("th", "td"):
-                row.append(cell)
-                try:
-                    span = max(1, min(int(cell.get("colspan", "1")), 100))
-                except ValueError:
-                    span = 1
-                row.extend([None] * (span - 1))
-        rows.append(row)
-    width = max((len(r) for r in rows), default=0)
-    for r in rows:
-        r.extend([None] * (width - len(r)))
-    return rows
-
-
-__all__ = ["Renderer", "Parts", "Group", "parts", "groups", "is_block", "has_block"]
+__all__ = ["Renderer", "Parts", "Group", "parts", "groups", "is_block", "has_block", "table_rows"]

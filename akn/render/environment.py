@@ -88,7 +88,7 @@ def yaml_str(value) -> str:
 
 
 def _autoescape(name: str | None) -> bool:
-    return bool(name) and (name.endswith(".html.j2") or name.endswith(".htm.j2"))
+    return name is not None and (name.endswith(".html.j2") or name.endswith(".htm.j2"))
 
 
 def _loader(template_dir: str | None) -> jinja2.BaseLoader:

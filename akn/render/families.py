@@ -13,16 +13,17 @@ renders their children, so no text is ever dropped.
 """
 from __future__ import annotations
 
-#: hierarchical units: num, heading, subheading, then content
-UNITS = frozenset("""
-    clause section part paragraph chapter title article book tome division list point
-    indent alinea rule subrule proviso subsection subpart subparagraph subchapter subtitle
-    subdivision subclause sublist level transitional hcontainer crossHeading
+from akn import vocab
+
+#: hierarchical units: num, heading, subheading, then content (the hierarchy of
+#: acts, then the units of debates and judgments)
+UNITS = vocab.HIERARCHY | vocab.OTHER_HIERARCHY | frozenset("""
+    list sublist hcontainer crossHeading
     administrationOfOath rollCall prayers oralStatements writtenStatements personalStatements
     ministerialStatements resolutions nationalInterest declarationOfVote communication
     petitions papers noticesOfMotion questions address proceduralMotions pointOfOrder
     adjournment debateSection
-    introduction background arguments remedies motivation decision item
+    introduction background arguments remedies motivation decision
 """.split())
 
 #: units that open a new level of the document outline (a heading and a
@@ -33,7 +34,7 @@ MAJOR_UNITS = frozenset("""
 """.split())
 
 #: units rendered as members of a list (the "points" of a provision)
-LIST_ITEMS = frozenset("point indent item".split())
+LIST_ITEMS = vocab.LIST_ITEMS
 
 #: the document itself and its big parts
 CONTAINERS = frozenset("""
@@ -48,7 +49,7 @@ CONTAINERS = frozenset("""
 """.split())
 
 #: blocks of running text
-BLOCKS = frozenset("p block blockList ul ol li num heading subheading from".split())
+BLOCKS = vocab.BLOCK_ELEMENTS | frozenset("num heading subheading from".split())
 
 TABLES = frozenset("table caption tr th td".split())
 

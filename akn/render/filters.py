@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from contextvars import ContextVar
 
-from akn.render import families
+from akn.render import units
 from akn.render.model import is_major, local, plain_text, title_sep
 
 ACTIVE: ContextVar = ContextVar("akn_render_active")
@@ -64,43 +64,22 @@ def note_ref(node):
 
 
 def unit(node):
-    """A unit split for its template (see :class:`akn.render.engine.Parts`)."""
+    """A unit split for its template (see :class:`akn.render.units.Parts`)."""
     renderer = ACTIVE.get()
     u = renderer.unit
     if u is not None and u.node is node:
         return u
-    return _engine().parts(node, renderer)
+    return units.parts(node, renderer)
 
 
-def groups(elements):
-    return _engine().groups(elements)
-
-
-def _engine():
-    """:mod:`akn.render.engine` (which imports this module, so it is imported on first use)."""
-    global _ENGINE
-    if _ENGINE is None:
-        from akn.render import engine
-        _ENGINE = engine
-    return _ENGINE
-
-
-_ENGINE = None
-
-
-def rows(table):
-    from akn.render.engine import table_rows
-    return table_rows(table)
-
-
-def is_block(node) -> bool:
-    """Is *node* laid out as a block?"""
-    return local(node) in families.BLOCK_LEVEL
+groups = units.groups
+rows = units.table_rows
+is_block = units.is_block
 
 
 def holding_blocks(node) -> bool:
     """Does *node* contain a block (a table, a quoted structure …) outside its notes?"""
-    return bool(len(node)) and _engine().has_block(node)
+    return units.has_block(node)
 
 
 def mixed(node) -> bool:

@@ -20,15 +20,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from akn.akn_meta import read_identity
 from akn.render.families import CONTAINERS, MAJOR_UNITS, UNITS
+from akn.vocab import AKN_NAMESPACES
 
-AKN_NAMESPACES = frozenset({
-    "http://docs.oasis-open.org/legaldocml/ns/akn/3.0",
-    "http://docs.oasis-open.org/legaldocml/ns/akn/3.0/WD17",
-    "http://docs.oasis-open.org/legaldocml/ns/akn/3.0/CSD13",
-    "http://www.akomantoso.org/2.0",
-    "http://www.akomantoso.org/1.0",
-})
 
 DOCUMENT_TYPES = frozenset("""amendmentList officialGazette documentCollection act bill
     debateReport debate statement amendment judgment portion doc""".split())
@@ -147,32 +142,13 @@ class Meta:
         return [(k, v) for k, v in pairs if v]
 
 
-def _value(el, *path, attr="value") -> str:
-    node = find(el, *path)
-    return (node.get(attr) or "").strip() if node is not None else ""
-
-
 def read_meta(doc) -> Meta:
     """The metadata of a document element (``<act>``, ``<judgment>`` …)."""
-    meta = Meta(doctype=local(doc), name=doc.get("name", ""))
-    ident = find(doc, "meta", "identification")
-    if ident is not None:
-        meta.work = _value(ident, "FRBRWork", "FRBRuri") or _value(ident, "FRBRWork", "FRBRthis")
-        meta.expression = (_value(ident, "FRBRExpression", "FRBRuri")
-                           or _value(ident, "FRBRExpression", "FRBRthis"))
-        meta.manifestation = (_value(ident, "FRBRManifestation", "FRBRuri")
-                              or _value(ident, "FRBRManifestation", "FRBRthis"))
-        meta.country = _value(ident, "FRBRWork", "FRBRcountry")
-        meta.number = _value(ident, "FRBRWork", "FRBRnumber")
-        meta.subtype = _value(ident, "FRBRWork", "FRBRsubtype")
-        meta.frbr_name = _value(ident, "FRBRWork", "FRBRname")
-        meta.date = _value(ident, "FRBRWork", "FRBRdate", attr="date")
-        meta.date_name = _value(ident, "FRBRWork", "FRBRdate", attr="name")
-        meta.expression_date = _value(ident, "FRBRExpression", "FRBRdate", attr="date")
-        meta.language = _value(ident, "FRBRExpression", "FRBRlanguage", attr="language")
-        work = find(ident, "FRBRWork")
-        if work is not None:
-            meta.authors = [a.get("href", "") for a in work if local(a) == "FRBRauthor" and a.get("href")]
+    ident = read_identity(doc)
+    meta = Meta(doctype=local(doc), name=doc.get("name", ""), work=ident.work, expression=ident.expression,
+                manifestation=ident.manifestation, country=ident.country, number=ident.number,
+                subtype=ident.subtype, frbr_name=ident.name, date=ident.date, date_name=ident.date_name,
+                expression_date=ident.expression_date, language=ident.language, authors=ident.authors)
     meta.lang = bcp47(meta.language)
     meta.title = document_title(doc, meta)
     return meta
@@ -219,10 +195,10 @@ def document_element(root):
 
 @dataclass
 class TocEntry:
-    anchor: str
+    anchor: str | None
     label: str
     name: str                   # element name: chapter, article, attachment …
-    children: list["TocEntry"] = field(default_factory=list)
+    children: list[TocEntry] = field(default_factory=list)
 
 
 @dataclass
