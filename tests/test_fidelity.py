@@ -117,6 +117,9 @@ def test_the_passes_change_no_text(path, lang):
     assert [w.format() for w in doc.warnings if w.code == "pass-changed-text"] == []
     blocks = [("".join(p.itertext())) for p in doc.root.iter(NS + "p")]
     assert blocks == ["".join(p.itertext()) for p in plain.root.iter(NS + "p")]
+    empty = [etree.tostring(r).decode()[:120] for r in doc.root.iter(NS + "ref", NS + "rref", NS + "def", NS + "term")
+             if not "".join(r.itertext()).strip()]
+    assert empty == [], "mark-up around no text"
 
 
 def test_the_word_check_sees_a_word_moved():
