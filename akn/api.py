@@ -72,7 +72,9 @@ def _parse(text, *, lang, country, doctype, frbr_uri, tradition, source, markdow
     unrecognised = _unrecognised(tree, src)
     del tree
     context = Context(profile=profile, source=source, frbr_uri=meta.work_uri(), lines=builder.lines,
-                      contexts=builder.contexts)
+                      contexts=builder.contexts,
+                      plain=lambda: _parse(text, lang=lang, country=country, doctype=doctype, frbr_uri=frbr_uri,
+                                           tradition=tradition, source=source, markdown=markdown, passes=()).root)
     warnings: list[Diagnostic] = run_passes(root, context, passes)
     context.contexts = builder.contexts = {}
     warnings.extend(meta.warnings)

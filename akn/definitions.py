@@ -33,13 +33,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from urllib.parse import quote
 
 from lxml import etree
 
 from akn.document import AKN_NS
 from akn.errors import Diagnostic
-from akn.inline import wrap_spans
+from akn.inline import find_in_slots, wrap_spans
 
 NS = "{%s}" % AKN_NS
 
@@ -241,7 +240,7 @@ def _bare(pattern: re.Pattern) -> str:
 def mark(root: etree._Element, context) -> list[Diagnostic]:
     """The post-parse pass: ``<def>`` + ``TLCTerm`` for definitions, ``<term>`` for uses.
 
-    Registered in :data:`akn.postprocess.PASSES` as ``definitions``.
+    Registered in :mod:`akn.postprocess` as ``definitions``.
     """
     lang = context.profile.lang
     found = find_definitions(root, lang)
@@ -276,8 +275,7 @@ def mark(root: etree._Element, context) -> list[Diagnostic]:
     for pid, group in spans.items():
         p = owners[pid]
         group.sort()
-        text = p.text or ""
-        _wrap_text(p, [(s, e, "def", {"refersTo": "#" + eid}) for s, e, eid in _no_overlap(group)], text)
+        wrap_spans(p, [(s, e, "def", {"refersTo": "#" + eid}) for s, e, eid in _no_overlap(group)], NS)
     _add_tlc(root, terms, context)
     _mark_uses(root, terms, lang, def_ps)
     return []
@@ -289,18 +287,6 @@ def _no_overlap(group):
         if s >= last:
             yield s, e, eid
             last = e
-
-
-def _wrap_text(p, spans, text):
-    """Wrap spans of ``p.text`` (the text before any child element)."""
-    if not spans:
-        return
-    tmp = etree.Element("tmp")
-    tmp.text = text
-    wrap_spans(tmp, lambda _t: spans, NS)
-    p.text = tmp.text
-    for k, node in enumerate(list(tmp)):
-        p.insert(k, node)
 
 
 def _add_tlc(root, terms: list[Term], context) -> None:
@@ -347,38 +333,4 @@ def _mark_uses(root, terms: list[Term], lang: str, def_ps: set) -> None:
             continue
         if not (p.text or len(p)):
             continue
-        wrap_spans(p, find, NS)
-
-
-def add_definitions(graph, root: etree._Element, base: str | None = None) -> int:
-    """Add the defined terms to an RDF *graph* (SKOS); returns how many terms.
-
-    Each ``TLCTerm`` becomes ``<expression>/~term_...`` a ``skos:Concept``
-    with ``skos:prefLabel`` (the term), ``skos:definition`` (the text of the
-    defining unit) and ``rdfs:isDefinedBy`` the defining unit. URIs follow
-    :mod:`akn.rdf` (``<expression>/~<eId>``).
-    """
-    from rdflib import Literal, URIRef
-    from rdflib.namespace import RDF, RDFS, SKOS
-
-    from akn import rdf
-
-    base = base or rdf.DEFAULT_BASE
-    ident = rdf.identity(root, base)
-    prefix = str(ident["expression"]).rstrip("/") + "/~"
-    lang = {"eng": "en", "rus": "ru", "kaz": "kk"}.get(ident.get("lang") or "", None)
-    units = {el.get("eId"): el for el in root.iter() if isinstance(el.tag, str) and el.get("eId")}
-    count = 0
-    for tlc in root.iter(NS + "TLCTerm"):
-        eid = tlc.get("eId")
-        concept = URIRef(prefix + quote(eid, safe="-._~!$&'()*+,;=:@"))
-        graph.add((concept, RDF.type, SKOS.Concept))
-        graph.add((concept, SKOS.prefLabel, Literal(tlc.get("showAs"), lang=lang)))
-        unit_id = eid[len("term_"):].rsplit("_", 1)[0] if eid[len("term_"):] not in units else eid[len("term_"):]
-        unit = units.get(unit_id)
-        if unit is not None:
-            text = " ".join("".join(p.itertext()) for p in unit.iter(NS + "p"))
-            graph.add((concept, SKOS.definition, Literal(re.sub(r"\s+", " ", text).strip(), lang=lang)))
-            graph.add((concept, RDFS.isDefinedBy, URIRef(prefix + quote(unit_id, safe="-._~!$&'()*+,;=:@"))))
-        count += 1
-    return count
+        wrap_spans(p, find_in_slots(p, find), NS)

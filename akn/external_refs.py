@@ -31,7 +31,7 @@ from lxml import etree
 
 from akn.document import AKN_NS
 from akn.errors import Diagnostic
-from akn.inline import wrap_spans
+from akn.inline import find_in_slots, wrap_spans
 from akn.profiles.common import MONTHS_EN, MONTHS_KK, MONTHS_RU
 
 NS = "{%s}" % AKN_NS
@@ -166,7 +166,7 @@ def link(root: etree._Element, context) -> list[Diagnostic]:
                     if uri != own and not any(t.startswith(" ".join(cited.lower().split())) for t in titles):
                         spans.append((start, end, "ref", {"href": uri}))
                 return spans
-            wrap_spans(p, find, NS)
+            wrap_spans(p, find_in_slots(p, find), NS)
     return []
 
 

@@ -8,13 +8,20 @@ from akn.normalise import Source
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
 _MD_ANCHOR = re.compile(r"^(?:<a\s+(?:id|name)=\"[^\"]*\"\s*>\s*</a>\s*)+$")
 _MD_GLUED = re.compile(r"\s+(#{2,6}\s+\S)")
+#: HTML elements a Markdown conversion may carry (``<details><summary>Historical Note</summary>``): markup,
+#: not text. Only these names, so that a placeholder of the act (``<name of the applicant>``) stays text.
+_HTML_BLOCK = "details|summary|div|p|br|hr|table|thead|tbody|tfoot|tr|td|th|ul|ol|li|dl|dt|dd|blockquote|center"
+_HTML_INLINE = "a|abbr|b|cite|code|del|em|font|i|ins|mark|s|small|span|strong|sub|sup|u|wbr"
+_HTML_ATTRS = r"(?:\s+[\w:-]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'))?)*\s*/?"
+_HTML_TAG = re.compile(rf"</?(?:(?P<block>{_HTML_BLOCK})|{_HTML_INLINE})\b{_HTML_ATTRS}>", re.IGNORECASE)
 
 
 def strip_markdown(source: Source) -> Source:
     """Remove Markdown decoration that conversions of acts add.
 
     ``#`` headings, ``>`` quotes, ``**bold**``/``*italic*`` around a whole
-    line, backslash escapes and HTML anchor lines go; a heading glued to the
+    line, backslash escapes, HTML anchor lines and the tags of common HTML
+    elements (``<details>``, ``<summary>``, ``<sup>``; their text stays) go; a heading glued to the
     end of a line (``... in place. ## IV - Procedure``) is split off, keeping
     its line number.
     """
@@ -40,6 +47,9 @@ def strip_markdown(source: Source) -> Source:
                 piece = piece[1:-1]
             elif len(piece) > 2 and piece[0] == "_" and piece[-1] == "_":
                 piece = piece[1:-1]
+            if "<" in piece:   # block elements part words, inline ones do not
+                piece = _HTML_TAG.sub(lambda m: " " if m.group("block") else "", piece)
+                piece = re.sub(r"\s{2,}", " ", piece)
             if "\\" in piece:
                 piece = re.sub(r"\\([\\`*_{}\[\]()#+\-.!>])", r"\1", piece)
             piece = piece.strip()

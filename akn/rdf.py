@@ -245,8 +245,7 @@ def graph(source, base: str = DEFAULT_BASE, *, concepts: bool = True):
             for w in sorted(ws):
                 add((M, AKV.evidence, Literal(w, lang=tag)))
     # citations (ranges expanded to every unit they cover) and the defined terms with their definitions
-    from akn.definitions import add_definitions
-    from akn.references import add_citations
+    from akn.graph_citations import add_citations, add_definitions
 
     add_citations(g, root, base)
     add_definitions(g, root, base)

@@ -67,7 +67,7 @@ def test_every_article_with_its_number_and_heading(name):
 
 @pytest.mark.parametrize("name", PLAIN)
 def test_no_word_of_the_input_is_lost(name):
-    raw = (CORPUS / name).read_text(encoding="utf-8-sig")
+    raw = need(CORPUS / name).read_text(encoding="utf-8-sig")
     want = Counter(norm(re.sub(r"<[^>]+>", " ", raw)).split())
     have = Counter(norm(" ".join(parsed(name).root.itertext())).split())
     missing = want - have

@@ -258,7 +258,7 @@ def test_builder_contexts_match_the_tree(path):
     from akn.normalise import normalise
     from akn.parser import parse_lines
     from akn.profiles import detect
-    from akn.references import _blocks
+    from akn.references.blocks import _blocks
 
     src = normalise(path.read_bytes(), str(path)) if isinstance(path, Path) else normalise(path)
     profile = detect(src.lines)

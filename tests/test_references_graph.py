@@ -15,7 +15,7 @@ def test_add_citations(gdpr):
     from rdflib import Graph, URIRef
 
     from akn import rdf
-    from akn.references import add_citations
+    from akn.graph_citations import add_citations
 
     g = Graph()
     added = add_citations(g, gdpr.root)
@@ -40,7 +40,7 @@ def test_add_definitions(gdpr):
     from rdflib.namespace import RDFS, SKOS
 
     from akn import rdf
-    from akn.definitions import add_definitions
+    from akn.graph_citations import add_definitions
 
     g = Graph()
     assert add_definitions(g, gdpr.root) == len(list(gdpr.root.iter("{*}TLCTerm")))

@@ -10,8 +10,8 @@ from akn.lint.registry import register
 
 def check_parse(linter: Linter) -> Iterable[Diagnostic]:
     for w in linter.doc.warnings:
-        if w.code in ("loose-text", "unrecognised", "duplicate-number"):
-            continue   # duplicates are reported by numbering-duplicate, at their line
+        if w.code in ("loose-text", "unrecognised", "duplicate-number", "ref-unresolved"):
+            continue   # duplicates are reported by numbering-duplicate, references by ref-missing, at their line
         if w.line:
             yield Diagnostic(w.message, line=w.line, col=w.col or 1, source=linter.source, severity="warning",
                              code="parse", context=w.context)

@@ -22,26 +22,10 @@ def check_references(linter: Linter) -> Iterable[Diagnostic]:
         if ln.href is not None:
             continue
         # only what can be judged: a kind of unit this act has ("clause (a)" in an act without clauses is not)
-        found = _targets_of(ln, doc.lang, doc.tradition)
-        if found and not (found <= kinds):
+        if ln.kinds and not (ln.kinds <= kinds):
             continue
         yield bare_linter(linter, bare).at_text("ref-missing", f"{ln.text!r} refers to a unit that does not exist",
                                                 ln.element, ln.start)
-
-
-def _targets_of(ln, lang, tradition) -> set[str]:
-    from akn.references import finder_for
-
-    kinds: set[str] = set()
-    for found in finder_for(lang, tradition, "абвгдежзийклмнопрстуфхцчшщэюя" if lang != "eng" else "abc")(ln.text):
-        for t in found.targets:
-            if t.relative_to.startswith("that:"):   # "of that section": whose, the text does not say
-                return {"?"}
-            for step in t.path:
-                if step.kinds:
-                    kinds |= set(step.kinds)
-    return kinds
-
 
 
 register("ref-missing", "error", "a reference to a unit that does not exist", check_references)

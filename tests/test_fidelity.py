@@ -1,0 +1,129 @@
+"""The law text, word for word: every input word comes out, in its order, and the passes change no text.
+
+Run over every plain-text act of ``../shared/corpus`` (skipped when the folder is absent) and every
+text fixture and example of the repository. The comparison is the one of the corpus scorer
+(``../shared/bench/check_corpus.py``, ``fidelity``): the words of the output outside ``<meta>``, in
+document order, against the words of the input, aligned with :class:`difflib.SequenceMatcher`.
+
+* **added**: output words the alignment does not find at that place of the input (a word added,
+  duplicated or moved);
+* **dropped**: input words missing from the output, less the words of the editorial notes that
+  were moved to ``<meta>`` (``Сноска. ...``, ``Примечание ИЗПИ!``: they leave the law text on purpose).
+
+Words are compared case-folded, with punctuation and Markdown decoration (``#``, ``**``, ``|``)
+taken as spaces, as the scorer does.
+"""
+from __future__ import annotations
+
+import difflib
+import json
+import re
+import unicodedata
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+import akn
+from conftest import CORPUS
+
+NS = "{http://docs.oasis-open.org/legaldocml/ns/akn/3.0}"
+REPO = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+OWN = sorted([*FIXTURES.glob("*.txt"), *FIXTURES.glob("*/*.txt"), *(REPO / "examples").glob("*.txt")])
+CORPUS_ACTS = sorted(p.name for p in CORPUS.glob("*") if p.suffix in (".txt", ".md")) if CORPUS.exists() else []
+LANG = {"en-eu": "en", "ru": "ru", "kk": "kk", "in-md": "en"}
+
+#: acts whose word order is known to break, with why (each is a bug to fix, not an accepted result)
+KNOWN = {
+    "ca_act_2000_5_pipeda_eng.md": (
+        "SCHEDULE 1 (line 1546) has its title on the same line; the next line, '(Section 5)' (line 1548), "
+        "is joined to that line's text by akn.classify.prepare (a wrapped line after a long line not ending "
+        "a sentence), but an annex keeps only its number and title, so the two words are lost; and the "
+        "attachment's docNumber is the whole line, title included, so the title's 20 words come out twice"),
+}
+
+
+def norm(s: str) -> str:
+    s = unicodedata.normalize("NFC", s or "").replace("\u00a0", " ").lower()
+    return re.sub(r"[\W_]+", " ", s).strip()
+
+
+def law_words(root: etree._Element) -> tuple[list[str], Counter]:
+    """The words outside ``<meta>``, in document order, and the words of the notes in ``<meta>``."""
+    root = etree.fromstring(etree.tostring(root))
+    notes: list[str] = []
+    for meta in list(root.iter(NS + "meta")):
+        notes += norm(" ".join(n.xpath("string()") for n in meta.iter(NS + "note"))).split()
+        meta.getparent().remove(meta)
+    return norm(" ".join(root.itertext())).split(), Counter(notes)
+
+
+def fidelity(source: str, root: etree._Element) -> tuple[int, int, list[str]]:
+    """(added, dropped, a few of the places where they differ)."""
+    have, notes = law_words(root)
+    want = norm(re.sub(r"<[^>]+>", " ", source)).split()
+    added = 0
+    lost: Counter = Counter()
+    places = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, want, have).get_opcodes():
+        if op in ("insert", "replace"):
+            added += j2 - j1
+        if op in ("delete", "replace"):
+            lost.update(want[i1:i2])
+        if op != "equal" and len(places) < 5 and (op != "delete" or Counter(want[i1:i2]) - notes):
+            places.append(f"{op}: input {' '.join(want[max(0, i1 - 4):i2 + 4])!r} / "
+                          f"output {' '.join(have[max(0, j1 - 4):j2 + 4])!r}")
+    return added, sum((lost - notes).values()), places
+
+
+_parsed: dict[tuple[str, bool], akn.Document] = {}
+
+
+def parsed(path: Path, lang: str | None, passes: bool) -> akn.Document:
+    key = (str(path), passes)
+    if key not in _parsed:
+        _parsed[key] = akn.parse_file(path, lang=lang, **({} if passes else {"passes": ()}))
+    return _parsed[key]
+
+
+def inputs(known: bool = False):
+    """The inputs as test parameters; with *known*, the acts of :data:`KNOWN` are expected to fail."""
+    for path in OWN:
+        yield pytest.param(path, None, id=str(path.relative_to(REPO)))
+    expected = json.loads((CORPUS / "expected.json").read_text(encoding="utf-8")) if CORPUS_ACTS else {}
+    for name in CORPUS_ACTS:
+        exp = expected.get(name, {})
+        lang = exp.get("lang") or LANG.get(exp.get("rule", ""))
+        marks = [pytest.mark.xfail(reason=KNOWN[name], strict=True)] if known and name in KNOWN else []
+        yield pytest.param(CORPUS / name, lang, id=f"corpus/{name}", marks=marks)
+    if not CORPUS_ACTS:
+        yield pytest.param(None, None, id="corpus", marks=pytest.mark.skip(
+            reason=f"{CORPUS} is absent (set AKN_SHARED to the folder holding corpus/)"))
+
+
+@pytest.mark.parametrize("path, lang", list(inputs(known=True)))
+def test_every_input_word_comes_out_in_order(path, lang):
+    doc = parsed(path, lang, passes=True)
+    added, dropped, places = fidelity(path.read_text(encoding="utf-8-sig"), doc.root)
+    assert (added, dropped) == (0, 0), "\n".join(places)
+
+
+@pytest.mark.parametrize("path, lang", list(inputs()))
+def test_the_passes_change_no_text(path, lang):
+    doc = parsed(path, lang, passes=True)
+    plain = parsed(path, lang, passes=False)
+    assert [w.format() for w in doc.warnings if w.code == "pass-changed-text"] == []
+    blocks = [("".join(p.itertext())) for p in doc.root.iter(NS + "p")]
+    assert blocks == ["".join(p.itertext()) for p in plain.root.iter(NS + "p")]
+    empty = [etree.tostring(r).decode()[:120] for r in doc.root.iter(NS + "ref", NS + "rref", NS + "def", NS + "term")
+             if not "".join(r.itertext()).strip()]
+    assert empty == [], "mark-up around no text"
+
+
+def test_the_word_check_sees_a_word_moved():
+    doc = akn.parse("Article 1\nScope\nThis Regulation applies to ships.\n", lang="en", passes=())
+    p = doc.root.find(f".//{NS}content/{NS}p")
+    p.text = "This Regulation applies ships to."
+    assert fidelity("Article 1\nScope\nThis Regulation applies to ships.\n", doc.root)[:2] == (1, 1)
