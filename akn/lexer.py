@@ -129,6 +129,7 @@ class Lexing:
         self.phase = "preface"
         self.in_recitals = False
         self.out: list[Token] = []
+        self.last_head = _last_head(self.lines)
 
     # -- token helpers ---------------------------------------------------------
     def enter(self, phase: str) -> None:
@@ -209,7 +210,7 @@ class Lexing:
             if phase in ("preface", "preamble", "formula") and kind in ("head", "item", "text"):
                 self.enter("body")
             if self.phase == "body" and profile.conclusions_start is not None and kind == "text" \
-                    and profile.conclusions_start.match(c.text):
+                    and i > self.last_head and profile.conclusions_start.match(c.text):
                 self.close_all()
                 self.enter("conclusions")
                 emit("CONCLUSIONS", Node("p", text=c.text, line=c.line, index=c.index))
@@ -328,11 +329,9 @@ class Lexing:
         if style == "paren_alpha":
             style = self._roman_or_alpha(num)
         elif style == "paren_upper" and profile.items.get("paren_upper_roman"):
-            if roman_value(num.lower()) and self._open_style("paren_upper") is None and \
-                    self._innermost_item_style() == "paren_roman":
-                style = "paren_upper_roman"
-            elif self._open_style("paren_upper_roman") is not None and roman_value(num.lower()):
-                style = "paren_upper_roman"
+            style = self._upper_roman_or_letter(num)
+        elif style == "paren_double":
+            style = self._double_or_alpha(num)
         element = profile.items.get(style, "point")
         found = self._open_style(style)
         if found is not None:
@@ -422,10 +421,61 @@ class Lexing:
                 "paren_roman" if self._innermost_item_style() else "paren_alpha")
         return "paren_alpha"
 
+    def _upper_roman_or_letter(self, label: str) -> str:
+        """``(I)``: a capital roman numeral below a roman clause ``(i)``, or the capital letter I after ``(H)``.
+
+        ``(I)`` right below a clause is its first subclause unless a capital
+        letter list is open at ``(H)`` and the clause does not introduce a
+        list (its text ends neither in ``—`` nor ``:``)::
+
+            (A) ...          letter A
+              (i) ... —      roman 1
+                (I) ...      capital roman 1: the clause introduces it
+                (II) ...     capital roman 2
+        """
+        value = roman_value(label.lower())
+        if not value:
+            return "paren_upper"
+        upper_roman = self._open_style("paren_upper_roman")
+        if upper_roman is not None and roman_value(self.stack[upper_roman].num.lower()) + 1 == value:
+            return "paren_upper_roman"
+        if self._innermost_item_style() == "paren_roman" and value == 1:
+            letter = self._open_style("paren_upper")
+            after_h = letter is not None and self.stack[letter].num == "H"
+            if not after_h or self.stack[-1].text.rstrip().endswith(("—", "–", ":")):
+                return "paren_upper_roman"
+        return "paren_upper_roman" if upper_roman is not None else "paren_upper"
+
+    def _double_or_alpha(self, label: str) -> str:
+        """``(aa)``: an item below a subclause, or the letter after ``(z)`` in a long letter list."""
+        alpha = self._open_style("paren_alpha")
+        if alpha is not None:
+            last = self.stack[alpha].num
+            if last == "z" or (len(last) == len(label) and len(set(last)) == 1):
+                return "paren_alpha"
+        return "paren_double"
+
     def _mark_repealed(self, node: Node, text: str) -> None:
         pattern = self.profile.repealed
         if pattern is not None and pattern.search(text):
             node.status = "removed"
+
+
+def _last_head(lines: list[Classified]) -> int:
+    """Index of the body's last hierarchy head (before the first annex), or -1.
+
+    A signature line starts the conclusions only after it: a line inside
+    the body that reads like a signatory ("Президент Российской Федерации"
+    as a chapter's title, "Қазақстан Республикасының Президенті" in an
+    article) is law text, not the end of the act.
+    """
+    last = -1
+    for k, c in enumerate(lines):
+        if c.kind == "annex" and last >= 0:
+            break
+        if c.kind == "head":
+            last = k
+    return last
 
 
 def _can_be_heading(c: Classified, caps_only: bool) -> bool:
