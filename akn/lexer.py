@@ -40,6 +40,7 @@ from lark import Token
 from lark.lexer import Lexer
 
 from akn.classify import Classified
+from akn.contents import contents_as_text
 from akn.nodes import Node
 from akn.normalise import Source
 from akn.numbering import clean_num, letter_id, roman_value
@@ -122,7 +123,7 @@ class Lexing:
     """
 
     def __init__(self, data: LexInput):
-        self.lines = data.lines
+        self.lines = contents_as_text(data.lines)
         self.profile = data.profile
         self.source = data.source
         self.stack: list[_Open] = []

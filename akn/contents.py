@@ -1,0 +1,117 @@
+"""A table of contents printed inside the body of an act: its lines are text, not units.
+
+A US bill lists its sections in its first or second section::
+
+    SECTION 1. SHORT TITLE; TABLE OF CONTENTS.
+    (b) Table of Contents.—The table of contents for this Act is as follows:
+    Sec. 1. Short title; table of contents.
+    TITLE I—LOCKS AND DAMS
+    Sec. 101. Inspection of locks.
+    Sec. 102. Definitions.
+    TITLE I—LOCKS AND DAMS          <- the body goes on: the numbering starts again
+    SEC. 101. INSPECTION OF LOCKS.
+
+Each entry looks like a heading, and one line cannot tell them apart. The
+numbering can: the table starts with a section number that does not continue
+the sections read so far (``Sec. 1.`` inside section 1), its entries follow
+one another with nothing between them, and it ends where an entry would repeat
+(the body starts again with the first unit it lists) or where text that is
+not an entry follows. A unit that merely repeats an earlier number (the
+substitute text of a reported bill starting again at ``SECTION 1.``) has
+text of its own after it, so it is no table.
+"""
+from __future__ import annotations
+
+import re
+
+from akn.classify import Classified
+
+#: rank of the article/section level (see akn.profiles.base.Head.rank)
+SECTION_RANK = 50
+#: fewest entries in a row that make a table of contents
+MIN_ENTRIES = 3
+_KEY = re.compile(r"(\d+)(.*)")
+
+
+def _key(num: str) -> tuple[int, str] | None:
+    m = _KEY.match(num)
+    return (int(m.group(1)), m.group(2)) if m else None
+
+
+def _entry_end(lines: list[Classified], k: int) -> int:
+    """End (exclusive) of the entry at *k*: a head line and the text run on after it; *k* when none."""
+    if lines[k].kind != "head":
+        return k
+    end = k + 1
+    if end < len(lines) and lines[end].kind == "text" and lines[end].index == lines[k].index:
+        end += 1   # "Sec. 101. Inspection of locks.": the part after the number became a line of its own
+    return end
+
+
+def _run_length(lines: list[Classified], k: int) -> int:
+    """How many entries follow one another from *k*, each right after the one before."""
+    count = 0
+    while k < len(lines):
+        end = _entry_end(lines, k)
+        if end == k:
+            break
+        count += 1
+        k = end
+    return count
+
+
+def contents_as_text(lines: list[Classified]) -> list[Classified]:
+    """The lines with those of a table of contents inside the body made text (see the module docstring).
+
+    An entry whose text ran on after its number is one line again, as printed.
+
+    >>> from akn.profiles.english import EN_US
+    >>> from akn.classify import Classifier
+    >>> c = Classifier(EN_US)
+    >>> rows = ["SEC. 1. SHORT TITLE.", "This Act is the Example Act.", "SEC. 2. TABLE OF CONTENTS.",
+    ...         "Sec. 1. Short title.", "Sec. 2. Table of contents.", "Sec. 3. Definitions.",
+    ...         "SEC. 3. DEFINITIONS.", "In this Act:"]
+    >>> lines = []
+    >>> for k, row in enumerate(rows):
+    ...     head = c.classify(row, k + 1, k)
+    ...     lines.append(head)
+    ...     if head.style:   # the text run on after the number
+    ...         lines.append(c.classify(head.style, k + 1, k))
+    >>> [(x.kind, x.text) for x in contents_as_text(lines)][3:6]
+    [('text', 'Sec. 1. Short title.'), ('text', 'Sec. 2. Table of contents.'), ('text', 'Sec. 3. Definitions.')]
+    """
+    out: list[Classified] | None = None   # a copy is made only when there is a table
+    last: tuple[int, str] | None = None
+    k = 0
+    n = len(lines)
+    while k < n:
+        c = lines[k]
+        if c.kind == "head" and c.head.rank == SECTION_RANK:
+            key = _key(c.num)
+            if key is not None and last is not None and key <= last and _run_length(lines, k) >= MIN_ENTRIES:
+                if out is None:
+                    out = lines[:k]
+                k = _as_text(lines, k, out)
+                continue
+            if key is not None:
+                last = key
+        if out is not None:
+            out.append(c)
+        k += 1
+    return lines if out is None else out
+
+
+def _as_text(lines: list[Classified], k: int, out: list[Classified]) -> int:
+    """Append the entries of the table starting at *k* as text lines; return where the table ends."""
+    seen: set[tuple[str, str]] = set()
+    while k < len(lines):
+        end = _entry_end(lines, k)
+        c = lines[k]
+        ident = (c.head.element, c.num) if end > k else None
+        if ident is None or ident in seen:
+            break
+        seen.add(ident)
+        text = " ".join(x.text for x in lines[k:end])
+        out.append(Classified("text", text, c.line, c.index, indent=c.indent))
+        k = end
+    return k
