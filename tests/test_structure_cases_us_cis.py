@@ -117,3 +117,11 @@ def test_structure_keeps_every_word_in_order(name):
         meta.getparent().remove(meta)
     words = re.compile(r"\w+")
     assert words.findall(" ".join(root.itertext())) == words.findall(text)
+
+
+def test_the_table_of_contents_worked_example():
+    import doctest
+
+    import akn.contents
+    result = doctest.testmod(akn.contents)
+    assert result.attempted > 0 and result.failed == 0

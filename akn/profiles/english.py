@@ -93,9 +93,9 @@ EN_UK = Profile(
 
 #: a run-in heading of a US subdivision: "(a) IN GENERAL.—", "(a) In General.—" (USLM small capitals
 #: rendered as text), "(c) ‘Eligible Entity’ Defined.—": a capital, no sentence end inside (a full stop
-#: followed by a space only after an initial, "U.S. Persons"), then ".—"
-_US_HEADING = r"[A-Z0-9‘“\"'](?:[^—–.\n]|\.(?=\S)|(?<=\b[A-Z])\.(?=\s)){0,150}?"
-_US_RUN_IN = rf"(?:\s+(?:(?P<heading>{_US_HEADING})\.\s*[—–]\s*)?(?P<text>.*)|$)"
+#: followed by a space only after an initial, "U.S. Persons"), then ".—" (".--" in GPO's plain-text printing)
+_US_HEADING = r"[A-Z0-9‘“\"'`](?:[^—–.\n]|\.(?=\S)|(?<=\b[A-Z])\.(?=\s)){0,150}?"
+_US_RUN_IN = rf"(?:\s+(?:(?P<heading>{_US_HEADING})\.\s*(?:[—–]|--)\s*)?(?P<text>.*)|$)"
 #: "SEC. 101.", "Sec. 2.", "SECTION 1.", "Section 1." (Statutes at Large and enrolled bills print all four)
 _US_SEC = r"(?:SEC\.|Sec\.|SECTION|Section)\s+(?P<num>\d+[A-Za-z]{0,3}(?:-\d+)?)\."
 #: a heading of a title, subtitle, part ... after a dash ("TITLE I—GENERAL PROVISIONS") or alone on its line
