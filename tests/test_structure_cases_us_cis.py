@@ -125,3 +125,14 @@ def test_the_table_of_contents_worked_example():
     import akn.contents
     result = doctest.testmod(akn.contents)
     assert result.attempted > 0 and result.failed == 0
+
+
+def test_parallel_kazakh_and_russian_cases_share_eids():
+    """The two language versions of one Kazakh law, notes of an article included, get the same eIds."""
+    ids = {}
+    for name in ("kz_signature_in_body", "kk_signature_in_body"):
+        doc = akn.parse_file(CASES_DIR / f"{name}.txt", **options(name))
+        ids[name] = [el.get("eId") for el in etree.fromstring(doc.xml).iter()
+                     if el.get("eId") and not el.get("eId").startswith(("note", "term"))]
+    assert ids["kz_signature_in_body"] == ids["kk_signature_in_body"]
+    assert "chp_1__art_2__hcontainer_1__para_2" in ids["kk_signature_in_body"]
