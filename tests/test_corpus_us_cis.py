@@ -203,3 +203,14 @@ def test_law_text_is_the_input_word_for_word(name):
             lost.update(want[i1:i2])
     assert added == []
     assert not (lost - notes), list((lost - notes).items())[:20]
+
+
+def test_the_kazakh_text_counts_the_points_of_the_russian_one():
+    """Where the Kazakh expectation counts the first lines of adilet's notes, the Russian text has no such notes:
+    the Kazakh articles have exactly the Russian articles' points."""
+    kk, ru = "kz_digital_assets_law_2023_193-VII_kk.txt", "kz_digital_assets_law_2023_193-VII_ru.txt"
+    ru_items = dict(zip(expected(ru)["numbers"], expected(ru)["items"]))
+    _, root, _ = parsed(kk)
+    counts = {number(el): sub_units(el) for el in units(root, "article")}
+    assert {n: counts[n] for n in NOT_UNITS[kk]} == {n: ru_items[n] for n in NOT_UNITS[kk]} == \
+        {"1": 12, "3": 8, "9": 13, "10": 7}
