@@ -155,6 +155,8 @@ def test_the_reported_bill_repeats_sections_1_to_7_with_their_own_sub_units():
     assert [el.get("eId") for el in got[7:10]] == ["sec_1_2", "sec_2_2", "sec_3_2"]
     assert [(number(el), sub_units(el)) for el in got] == list(zip(exp["numbers"], exp["items"]))
     assert norm(heading(got[13])) == norm(exp["headings"][13])   # the substitute's own section 7
+    back_page = root.find("a:bill/a:conclusions", NS)   # printed after the last section
+    assert "".join(back_page.itertext()).split()[:3] == ["Calendar", "No.", "51"]
 
 
 def test_the_unnumbered_inline_section_and_the_sidenote_are_text():

@@ -132,9 +132,13 @@ EN_US = Profile(
     preamble_start=re.compile(r"(?:Be it enacted|Resolved\b)"),
     # bills and acts are enacted; joint and concurrent resolutions resolved
     formula=re.compile(r"(?:Be it enacted\b|Resolved by the (?:Senate|House of Representatives)\b).*"),
-    # the action printed after the last section: "Approved October 10, 2013.", "Passed the Senate ...", "Attest:"
+    # what is printed after the last section: the action ("Approved October 10, 2013.", "Passed the Senate ...",
+    # "Attest:"), the signatures of an enrolled bill, the back page of a reported bill ("Calendar No. 51 ...")
     conclusions_start=re.compile(r"(?:Approved\s+[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}\.?"
-                                 r"|Passed the (?:Senate|House of Representatives)\b.*|Attest:)\s*$"),
+                                 r"|Passed the (?:Senate|House of Representatives)\b.*|Attest:"
+                                 r"|Speaker of the House of Representatives\.?"
+                                 r"|Vice President of the United States and President of the Senate\.?"
+                                 r"|Calendar No\.\s*\d+\b.*)\s*$"),
     footnote=_EDITORIAL_EN,
     repealed=re.compile(r"^\s*\[(?:repealed|reserved)\]\.?\s*$", _I),
     bill_marker=re.compile(r"(?:A BILL\b|^H\. ?R\. \d+|^S\. \d+)"),
