@@ -23,6 +23,7 @@ text of its own after it, so it is no table.
 from __future__ import annotations
 
 import re
+from operator import attrgetter
 
 from akn.classify import Classified
 
@@ -31,6 +32,7 @@ SECTION_RANK = 50
 #: fewest entries in a row that make a table of contents
 MIN_ENTRIES = 3
 _KEY = re.compile(r"(\d+)(.*)")
+_KIND = attrgetter("kind")
 
 
 def _key(num: str) -> tuple[int, str] | None:
@@ -80,25 +82,45 @@ def contents_as_text(lines: list[Classified]) -> list[Classified]:
     >>> [(x.kind, x.text) for x in contents_as_text(lines)][3:6]
     [('text', 'Sec. 1. Short title.'), ('text', 'Sec. 2. Table of contents.'), ('text', 'Sec. 3. Definitions.')]
     """
-    out: list[Classified] | None = None   # a copy is made only when there is a table
-    last: tuple[int, str] | None = None
-    k = 0
+    kinds = list(map(_KIND, lines))
     n = len(lines)
-    while k < n:
+    out: list[Classified] | None = None   # a copy is made only when there is a table
+    done = 0          # lines[:done] are in out
+    previous = -1     # the last section read outside a table
+    for k in _positions(kinds, "head"):
+        if k < done:
+            continue
         c = lines[k]
-        if c.kind == "head" and c.head.rank == SECTION_RANK:
-            key = _key(c.num)
+        if c.head.rank != SECTION_RANK:
+            continue
+        # (cheap test first: an entry is followed by another, at once or after its own text)
+        nxt = k + 1
+        if nxt < n and kinds[nxt] == "text" and lines[nxt].index == c.index:
+            nxt += 1
+        if previous >= 0 and nxt < n and kinds[nxt] == "head":
+            key, last = _key(c.num), _key(lines[previous].num)
             if key is not None and last is not None and key <= last and _run_length(lines, k) >= MIN_ENTRIES:
                 if out is None:
-                    out = lines[:k]
-                k = _as_text(lines, k, out)
+                    out = []
+                out.extend(lines[done:k])
+                done = _as_text(lines, k, out)
                 continue
-            if key is not None:
-                last = key
-        if out is not None:
-            out.append(c)
-        k += 1
-    return lines if out is None else out
+        previous = k
+    if out is None:
+        return lines
+    out.extend(lines[done:])
+    return out
+
+
+def _positions(kinds: list[str], kind: str):
+    """Indices of *kind* in *kinds*, found by the list's own search (most lines are not heads)."""
+    k = -1
+    try:
+        while True:
+            k = kinds.index(kind, k + 1)
+            yield k
+    except ValueError:
+        return
 
 
 def _as_text(lines: list[Classified], k: int, out: list[Classified]) -> int:

@@ -130,7 +130,13 @@ class Lexing:
         self.phase = "preface"
         self.in_recitals = False
         self.out: list[Token] = []
-        self.last_head = _last_head(self.lines)
+        self._last_head: int | None = None   # see last_head()
+
+    def last_head(self) -> int:
+        """Index of the body's last hierarchy head (computed when a signature line first asks for it)."""
+        if self._last_head is None:
+            self._last_head = _last_head(self.lines)
+        return self._last_head
 
     # -- token helpers ---------------------------------------------------------
     def enter(self, phase: str) -> None:
@@ -211,7 +217,7 @@ class Lexing:
             if phase in ("preface", "preamble", "formula") and kind in ("head", "item", "text"):
                 self.enter("body")
             if self.phase == "body" and profile.conclusions_start is not None and kind == "text" \
-                    and i > self.last_head and profile.conclusions_start.match(c.text):
+                    and profile.conclusions_start.match(c.text) and i > self.last_head():
                 self.close_all()
                 self.enter("conclusions")
                 emit("CONCLUSIONS", Node("p", text=c.text, line=c.line, index=c.index))
@@ -470,13 +476,17 @@ def _last_head(lines: list[Classified]) -> int:
     as a chapter's title, "Қазақстан Республикасының Президенті" in an
     article) is law text, not the end of the act.
     """
-    last = -1
-    for k, c in enumerate(lines):
-        if c.kind == "annex" and last >= 0:
+    kinds = [c.kind for c in lines]
+    end = len(kinds)
+    start = 0
+    while "annex" in kinds[start:end]:   # the body ends at the first annex after a head
+        annex = kinds.index("annex", start, end)
+        if "head" in kinds[:annex]:
+            end = annex
             break
-        if c.kind == "head":
-            last = k
-    return last
+        start = annex + 1
+    body = kinds[:end]
+    return end - 1 - body[::-1].index("head") if "head" in body else -1
 
 
 def _can_be_heading(c: Classified, caps_only: bool) -> bool:
