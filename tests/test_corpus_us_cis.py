@@ -216,3 +216,45 @@ def test_the_kazakh_text_counts_the_points_of_the_russian_one():
     counts = {number(el): sub_units(el) for el in units(root, "article")}
     assert {n: counts[n] for n in NOT_UNITS[kk]} == {n: ru_items[n] for n in NOT_UNITS[kk]} == \
         {"1": 12, "3": 8, "9": 13, "10": 7}
+
+
+def _blocks_as_text(xml_path) -> str:
+    """The body of an Akoma Ntoso act as a user would paste it: one line per block, a number with its heading."""
+    akn_ns = NS["a"]
+    lines: list[str] = []
+
+    def text(el) -> str:
+        return " ".join("".join(el.itertext()).split())
+
+    def walk(el):
+        for child in el:
+            if not isinstance(child.tag, str) or etree.QName(child).localname == "authorialNote":
+                continue
+            tag = etree.QName(child).localname
+            if child.get("status") == "editorial":
+                continue
+            if tag == "num":
+                after = child.getnext()
+                heading = text(after) if after is not None and after.tag == f"{{{akn_ns}}}heading" else ""
+                lines.append(f"{text(child)} {heading}".strip())
+            elif tag == "p":
+                lines.append(text(child))
+            elif tag != "heading":
+                walk(child)
+
+    walk(etree.parse(str(xml_path)).find(".//a:body", NS))
+    return "Be it enacted by the Senate and House of Representatives of the United States of America in " \
+           "Congress assembled,\n" + "\n".join(line for line in lines if line) + "\n"
+
+
+def test_a_public_law_of_another_congress_as_pasted_text():
+    """Public law 112-61 (the OASIS example) printed with GPO's '--' dashes, `` '' quotes and 'SEC. 3 .'."""
+    xml = need(CORPUS / "us_act_2011-11-29_public_law_112-61.akn.xml")
+    doc = akn.parse(_blocks_as_text(xml).encode("utf-8"), lang="en")
+    assert doc.tradition == "us"
+    root = etree.fromstring(doc.xml)
+    sections = units(root, "section")
+    assert [number(el) for el in sections] == ["1", "2", "3", "4", "5", "6"]
+    assert [heading(el) for el in sections][1:3] == ["DEFINITIONS.", "AUTHORIZATION OF ELIGIBLE VESSELS."]
+    # the example's 13 points: (1)-(4) with (A), (B) and (A)-(E) in section 2, (a) and (b) in section 4
+    assert [sub_units(el) for el in sections] == [0, 11, 0, 2, 0, 0]

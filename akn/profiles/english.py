@@ -96,8 +96,9 @@ EN_UK = Profile(
 #: followed by a space only after an initial, "U.S. Persons"), then ".—" (".--" in GPO's plain-text printing)
 _US_HEADING = r"[A-Z0-9‘“\"'`](?:[^—–.\n]|\.(?=\S)|(?<=\b[A-Z])\.(?=\s)){0,150}?"
 _US_RUN_IN = rf"(?:\s+(?:(?P<heading>{_US_HEADING})\.\s*(?:[—–]|--)\s*)?(?P<text>.*)|$)"
-#: "SEC. 101.", "Sec. 2.", "SECTION 1.", "Section 1." (Statutes at Large and enrolled bills print all four)
-_US_SEC = r"(?:SEC\.|Sec\.|SECTION|Section)\s+(?P<num>\d+[A-Za-z]{0,3}(?:-\d+)?)\."
+#: "SEC. 101.", "Sec. 2.", "SECTION 1.", "Section 1." (Statutes at Large and enrolled bills print all four;
+#: conversions sometimes leave a space before the full stop: "SEC. 3 .")
+_US_SEC = r"(?:SEC\.|Sec\.|SECTION|Section)\s+(?P<num>\d+[A-Za-z]{0,3}(?:-\d+)?)\s?\."
 #: a heading of a title, subtitle, part ... after a dash ("TITLE I—GENERAL PROVISIONS") or alone on its line
 _US_DASH_HEAD = r"(?:\s*[—–-]\s*(?P<heading>\S.*?))?\s*$"
 
