@@ -34,7 +34,7 @@ profile, and *where* it belongs, using a small state machine:
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from lark import Token
 from lark.lexer import Lexer
@@ -329,6 +329,9 @@ class Lexing:
         return pattern.sub("", text).strip(), notes
 
     def _item(self, c: Classified) -> None:
+        inner = self._first_unit_run_in(c) if c.heading and c.rest[:1] == "(" else None
+        if inner is not None:
+            c = replace(c, rest="")
         style = c.style
         stack = self.stack
         num = c.num
@@ -361,6 +364,32 @@ class Lexing:
         self.out.append(line_token("ITEM", node))
         for note in notes:
             self.emit("NOTE", note)
+        if inner is not None:
+            self._item(inner)
+
+    def _first_unit_run_in(self, c: Classified) -> Classified | None:
+        """``(b) Exceptions.—(1) The Secretary ...``: the text after a run-in heading opens the first sub-unit.
+
+        Only a first number of another numbering style (``(1)``, ``(A)``,
+        ``(i)``) does: ``(b) Scope.—(1) through (3) apply ...`` reads the same
+        way only when it starts a list, and a list starts at one.
+        """
+        text = c.rest
+        for style, pattern in self.profile.item_patterns.items():
+            if style == c.style:
+                continue
+            m = pattern.match(text)
+            if m is None:
+                continue
+            groups = m.groupdict()
+            num = groups["num"]
+            if num not in ("1", "A", "i", "I", "a", "aa") or groups.get("text") is None:
+                return None
+            body = groups["text"].strip()
+            heading = (groups.get("heading") or "").strip()
+            marker = text[:m.start("heading") if heading else m.start("text")].rstrip()
+            return Classified("item", text, c.line, c.index, None, style, num, body, marker, heading)
+        return None
 
     def _text(self, c: Classified) -> None:
         stack = self.stack
