@@ -364,7 +364,8 @@ class Lexing:
         self.out.append(line_token("ITEM", node))
         for note in notes:
             self.emit("NOTE", note)
-        if inner is not None:
+        if inner is not None:   # the outer unit's text is its first sub-unit: later text is not its own
+            stack[-1].has_text = True
             self._item(inner)
 
     def _first_unit_run_in(self, c: Classified) -> Classified | None:
