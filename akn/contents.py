@@ -100,10 +100,14 @@ def contents_as_text(lines: list[Classified]) -> list[Classified]:
         if previous >= 0 and nxt < n and kinds[nxt] == "head":
             key, last = _key(c.num), _key(lines[previous].num)
             if key is not None and last is not None and key <= last and _run_length(lines, k) >= MIN_ENTRIES:
+                start = k   # the titles listed just before the table's first section are entries too
+                while start > max(done, previous + 1) and kinds[start - 1] == "head" and \
+                        lines[start - 1].head.rank < SECTION_RANK:
+                    start -= 1
                 if out is None:
                     out = []
-                out.extend(lines[done:k])
-                done = _as_text(lines, k, out)
+                out.extend(lines[done:start])
+                done = _as_text(lines, start, out)
                 continue
         previous = k
     if out is None:
@@ -124,16 +128,33 @@ def _positions(kinds: list[str], kind: str):
 
 
 def _as_text(lines: list[Classified], k: int, out: list[Classified]) -> int:
-    """Append the entries of the table starting at *k* as text lines; return where the table ends."""
-    seen: set[tuple[str, str]] = set()
+    """Append the entries of the table starting at *k* as text lines; return where the table ends.
+
+    The table ends before the first section it would list twice; the titles
+    and parts just before that section head the body's first section, not
+    the table (a table lists the same subtitle letters under every title, so
+    only sections tell).
+    """
+    seen: set[str] = set()
+    entries: list[Classified] = []
+    after_section = k      # end of the last section entry
+    kept = 0               # entries up to it
     while k < len(lines):
         end = _entry_end(lines, k)
-        c = lines[k]
-        ident = (c.head.element, c.num) if end > k else None
-        if ident is None or ident in seen:
+        if end == k:
+            after_section, kept = k, len(entries)   # the table ends at text that is no entry
             break
-        seen.add(ident)
-        text = " ".join(x.text for x in lines[k:end])
-        out.append(Classified("text", text, c.line, c.index, indent=c.indent))
+        c = lines[k]
+        if c.head.rank == SECTION_RANK:
+            if c.num in seen:
+                break
+            seen.add(c.num)
+        entries.append(Classified("text", " ".join(x.text for x in lines[k:end]), c.line, c.index,
+                                  indent=c.indent))
         k = end
-    return k
+        if c.head.rank == SECTION_RANK:
+            after_section, kept = k, len(entries)
+    else:
+        after_section, kept = k, len(entries)
+    out.extend(entries[:kept])
+    return after_section

@@ -10,7 +10,7 @@ line, two spaces of indentation per depth, ``element num`` and then
 
 ``num`` is the unit's printed number without the word before it and the
 full stop after it (``SEC. 101.`` -> ``101``, ``Статья 5.`` -> ``5``,
-``5-бап.`` -> ``5``, ``1.`` -> ``1``); item numbers keep their brackets
+``5-бап.`` -> ``5``, ``§ 101.`` -> ``101``, ``1.`` -> ``1``); item numbers keep their brackets
 (``(a)``, ``а)``, ``б.1)``). A named container prints its name
 (``notes | Примечания.``), and ``conclusions`` stands for the act's
 conclusions when it has them. The optional first line gives the options of
@@ -46,10 +46,11 @@ def options(name: str) -> dict[str, str]:
 def printed_number(num: str) -> str:
     """``SEC. 101.`` -> ``101``; ``5-бап.`` -> ``5``; ``(a)`` stays.
 
-    >>> [printed_number(n) for n in ("SEC. 101.", "Статья 5.", "5-бап.", "11-1-бап.", "1.", "(a)", "б.1)", "TITLE I")]
-    ['101', '5', '5', '11-1', '1', '(a)', 'б.1)', 'I']
+    >>> [printed_number(n) for n in ("SEC. 101.", "Статья 5.", "5-бап.", "11-1-бап.", "1.", "(a)", "б.1)", "TITLE I",
+    ...                              "§ 990101.", "РАЗДЕЛ ВТОРОЙ")]
+    ['101', '5', '5', '11-1', '1', '(a)', 'б.1)', 'I', '990101', 'ВТОРОЙ']
     """
-    num = re.sub(r"^[^\W\d]+\.?\s+", "", num.strip())           # the word before: SEC., Статья, TITLE
+    num = re.sub(r"^(?:[^\W\d]+\.?\s+|§\s*)", "", num.strip())   # the word before: SEC., Статья, TITLE, §
     num = re.sub(r"^(\d[\d.-]*?)-?\s*[^\W\d]+\.?$", r"\1", num)   # the word after: 5-бап.
     return num.removesuffix(".")
 

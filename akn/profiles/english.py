@@ -99,6 +99,10 @@ _US_RUN_IN = rf"(?:\s+(?:(?P<heading>{_US_HEADING})\.\s*(?:[—–]|--)\s*)?(?P<
 #: "SEC. 101.", "Sec. 2.", "SECTION 1.", "Section 1." (Statutes at Large and enrolled bills print all four;
 #: conversions sometimes leave a space before the full stop: "SEC. 3 .")
 _US_SEC = r"(?:SEC\.|Sec\.|SECTION|Section)\s+(?P<num>\d+[A-Za-z]{0,3}(?:-\d+)?)\s?\."
+#: a heading printed in small capitals and copied in lower case ("Sec. 201. extension of authorities",
+#: "Sec. 573. (rescissions)"): the rest of the line, at most 15 words, not ending as a sentence or a clause
+#: does ("Sec. 102. Appropriations made by section 101 shall be available ... Act." is text)
+_US_SMALL_CAPS_HEADING = r"(?=(?:\S+\s+){0,14}\S+\s*$)[^\s.:;,—–][^.:;—–]*?[^\s.:;,—–-](?=\s*$)"
 #: a heading of a title, subtitle, part ... after a dash ("TITLE I—GENERAL PROVISIONS") or alone on its line
 _US_DASH_HEAD = r"(?:\s*[—–-]\s*(?P<heading>\S.*?))?\s*$"
 
@@ -113,10 +117,22 @@ EN_US = Profile(
         Head("subchapter", re.compile(rf"SUBCHAPTER\s+(?P<num>{ROM}|[A-Z]|\d+){HEAD}"), 35, True, label="SUBCHAPTER"),
         Head("part", re.compile(rf"PART\s+(?P<num>{ROM}|[A-Z]{{1,2}}|\d+){HEAD}"), 40, True, label="PART"),
         Head("subpart", re.compile(r"Subpart\s+(?P<num>[A-Z]{1,2}|\d+)" + _US_DASH_HEAD), 45, True, label="Subpart"),
+        # the United States Code, and acts that enact its titles: "Subtitle I— ...", "Division A— ...",
+        # "Chapter 1001— General Provisions", "§ 100101. Promotion and regulation" (a division is below a
+        # subtitle there, above a title in a bill)
+        Head("division", re.compile(r"Division\s+(?P<num>[A-Z]{1,2})" + _US_DASH_HEAD), 27, True, True, label="Division"),
+        Head("chapter", re.compile(rf"Chapter\s+(?P<num>\d+[A-Z]?|{ROM})" + _US_DASH_HEAD), 30, True, True,
+             label="Chapter"),
+        Head("subchapter", re.compile(rf"Subchapter\s+(?P<num>{ROM}|[A-Z]|\d+)" + _US_DASH_HEAD), 35, True, True,
+             label="Subchapter"),
+        Head("part", re.compile(rf"Part\s+(?P<num>{ROM}|[A-Z]{{1,2}}|\d+)" + _US_DASH_HEAD), 40, True, True, label="Part"),
+        Head("section", re.compile(r"§\s*(?P<num>\d+[A-Za-z]{0,3}(?:-\d+)?)\.(?:\s+(?P<heading>\S.*?))?\s*$"), 50, False,
+             label="§"),
         # the section headings of public laws and bills are printed in capitals: a heading is the line's
         # capitals ("SEC. 2. SHORT TITLE."); text after them, or text with no heading ("Sec. 102. Appropriations
         # made by ..."), is the section's text, a line of its own
-        Head("section", re.compile(rf"{_US_SEC}(?:\s+(?P<heading>[^a-z]*?[A-Z][^a-z]*?(?:\.|(?=\s*$))))?"
+        Head("section", re.compile(rf"{_US_SEC}(?:\s+(?P<heading>[^a-z]*?[A-Z][^a-z]*?(?:\.|(?=\s*$))"
+                                   rf"|{_US_SMALL_CAPS_HEADING}))?"
                                    r"(?:\s+(?P<text>\S.*[a-z].*?))?\s*$"), 50, False, label="SEC."),
     ],
     items={"paren_alpha": "subsection", "paren_num": "paragraph", "paren_upper": "subparagraph",
