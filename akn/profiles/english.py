@@ -141,9 +141,10 @@ EN_US = Profile(
     block_styles=frozenset({"paren_alpha"}),
     # run-in headings: "(a) IN GENERAL.—The Secretary shall ..."; (aa), (bb) below a subclause (I)
     item_patterns={"paren_double": re.compile(r"\((?P<num>(?!(?:ii|iii|xx|xxx|cc|ccc|mm|mmm)\))([a-z])\2{1,2})\)" + _US_RUN_IN),
-                   "paren_alpha": re.compile(r"\((?P<num>[a-z]{1,3}\d?)\)" + _US_RUN_IN),
+                   # letters, and roman numerals of clauses and subclauses up to (xxxviii): "(viii)", "(XVIII)"
+                   "paren_alpha": re.compile(r"\((?P<num>[a-z]{1,3}\d?|[ivxl]{4,7})\)" + _US_RUN_IN),
                    "paren_num": re.compile(r"\((?P<num>\d+[a-zA-Z]{0,2})\)" + _US_RUN_IN),
-                   "paren_upper": re.compile(r"\((?P<num>[A-Z]{1,3})\)" + _US_RUN_IN),
+                   "paren_upper": re.compile(r"\((?P<num>[A-Z]{1,3}|[IVXL]{4,7})\)" + _US_RUN_IN),
                    "dot": re.compile(r"(?P<num>\d+[a-z]{0,2})\." + _US_RUN_IN),
                    "dash": ITEM_PATTERNS["dash"]},
     preamble_start=re.compile(r"(?:Be it enacted|Resolved\b)"),
