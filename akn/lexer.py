@@ -401,9 +401,12 @@ class Lexing:
             if not text:
                 return
         block_styles = self.profile.block_styles
+        closed = False
         while stack and stack[-1].rank == ITEM_RANK:
             top = stack[-1]
-            if not top.has_text:  # the text of an item whose number stood alone
+            # the text of an item whose number stood alone; not of one whose sub-units came first
+            # (the text follows them: it cannot go before them)
+            if not top.has_text and not closed:
                 top.node.text = text
                 top.has_text = True
                 top.text = text
@@ -412,9 +415,11 @@ class Lexing:
             if top.style in block_styles or top.text.endswith(":") or text[0].islower():
                 break
             self.close(1)
+            closed = True
         node = Node("p", text=text, line=c.line, index=c.index)
         if stack:
             stack[-1].text = text
+            stack[-1].has_text = True
         self.emit("TEXT", node)
 
     # -- numbering state machine ---------------------------------------------------
