@@ -275,6 +275,8 @@ class Builder:
             self.contexts[content] = ctx
             if node.text:
                 content[0].text = node.text
+            if node.notes:   # a banner announcing a change to this one-line unit
+                self._note_refs(el, node)
             return eid if numbered else None
         first = last = -1
         has_notes = False

@@ -180,7 +180,8 @@ class Classifier:
                 groups = m.groupdict()
                 return Classified("annex", text, line, index, num=groups.get("num") or "",
                                   rest=(groups.get("heading") or "").strip(), marker=text)
-        if items and (always or (len(text) > 1 and text[1] == ")")):
+        # a letter item: "а)", or an inserted one, "ж.1)", "б-2)"
+        if items and (always or (len(text) > 1 and (text[1] == ")" or (text[1] in ".-" and text[2:3].isdigit())))):
             for style, pattern in items:
                 m = pattern.match(text)
                 if m:

@@ -34,12 +34,13 @@ profile, and *where* it belongs, using a small state machine:
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from lark import Token
 from lark.lexer import Lexer
 
 from akn.classify import Classified
+from akn.contents import contents_as_text
 from akn.nodes import Node
 from akn.normalise import Source
 from akn.numbering import clean_num, letter_id, roman_value
@@ -122,13 +123,20 @@ class Lexing:
     """
 
     def __init__(self, data: LexInput):
-        self.lines = data.lines
+        self.lines = contents_as_text(data.lines)
         self.profile = data.profile
         self.source = data.source
         self.stack: list[_Open] = []
         self.phase = "preface"
         self.in_recitals = False
         self.out: list[Token] = []
+        self._last_head: int | None = None   # see last_head()
+
+    def last_head(self) -> int:
+        """Index of the body's last hierarchy head (computed when a signature line first asks for it)."""
+        if self._last_head is None:
+            self._last_head = _last_head(self.lines)
+        return self._last_head
 
     # -- token helpers ---------------------------------------------------------
     def enter(self, phase: str) -> None:
@@ -209,7 +217,7 @@ class Lexing:
             if phase in ("preface", "preamble", "formula") and kind in ("head", "item", "text"):
                 self.enter("body")
             if self.phase == "body" and profile.conclusions_start is not None and kind == "text" \
-                    and profile.conclusions_start.match(c.text):
+                    and profile.conclusions_start.match(c.text) and i > self.last_head():
                 self.close_all()
                 self.enter("conclusions")
                 emit("CONCLUSIONS", Node("p", text=c.text, line=c.line, index=c.index))
@@ -321,6 +329,9 @@ class Lexing:
         return pattern.sub("", text).strip(), notes
 
     def _item(self, c: Classified) -> None:
+        inner = self._first_unit_run_in(c) if c.heading and c.rest[:1] == "(" else None
+        if inner is not None:
+            c = replace(c, rest="")
         style = c.style
         stack = self.stack
         num = c.num
@@ -328,11 +339,9 @@ class Lexing:
         if style == "paren_alpha":
             style = self._roman_or_alpha(num)
         elif style == "paren_upper" and profile.items.get("paren_upper_roman"):
-            if roman_value(num.lower()) and self._open_style("paren_upper") is None and \
-                    self._innermost_item_style() == "paren_roman":
-                style = "paren_upper_roman"
-            elif self._open_style("paren_upper_roman") is not None and roman_value(num.lower()):
-                style = "paren_upper_roman"
+            style = self._upper_roman_or_letter(num)
+        elif style == "paren_double":
+            style = self._double_or_alpha(num)
         element = profile.items.get(style, "point")
         found = self._open_style(style)
         if found is not None:
@@ -355,6 +364,33 @@ class Lexing:
         self.out.append(line_token("ITEM", node))
         for note in notes:
             self.emit("NOTE", note)
+        if inner is not None:   # the outer unit's text is its first sub-unit: later text is not its own
+            stack[-1].has_text = True
+            self._item(inner)
+
+    def _first_unit_run_in(self, c: Classified) -> Classified | None:
+        """``(b) Exceptions.—(1) The Secretary ...``: the text after a run-in heading opens the first sub-unit.
+
+        Only a first number of another numbering style (``(1)``, ``(A)``,
+        ``(i)``) does: ``(b) Scope.—(1) through (3) apply ...`` reads the same
+        way only when it starts a list, and a list starts at one.
+        """
+        text = c.rest
+        for style, pattern in self.profile.item_patterns.items():
+            if style == c.style:
+                continue
+            m = pattern.match(text)
+            if m is None:
+                continue
+            groups = m.groupdict()
+            num = groups["num"]
+            if num not in ("1", "A", "i", "I", "a", "aa") or groups.get("text") is None:
+                return None
+            body = groups["text"].strip()
+            heading = (groups.get("heading") or "").strip()
+            marker = text[:m.start("heading") if heading else m.start("text")].rstrip()
+            return Classified("item", text, c.line, c.index, None, style, num, body, marker, heading)
+        return None
 
     def _text(self, c: Classified) -> None:
         stack = self.stack
@@ -365,9 +401,12 @@ class Lexing:
             if not text:
                 return
         block_styles = self.profile.block_styles
+        closed = False
         while stack and stack[-1].rank == ITEM_RANK:
             top = stack[-1]
-            if not top.has_text:  # the text of an item whose number stood alone
+            # the text of an item whose number stood alone; not of one whose sub-units came first
+            # (the text follows them: it cannot go before them)
+            if not top.has_text and not closed:
                 top.node.text = text
                 top.has_text = True
                 top.text = text
@@ -376,9 +415,11 @@ class Lexing:
             if top.style in block_styles or top.text.endswith(":") or text[0].islower():
                 break
             self.close(1)
+            closed = True
         node = Node("p", text=text, line=c.line, index=c.index)
         if stack:
             stack[-1].text = text
+            stack[-1].has_text = True
         self.emit("TEXT", node)
 
     # -- numbering state machine ---------------------------------------------------
@@ -422,10 +463,65 @@ class Lexing:
                 "paren_roman" if self._innermost_item_style() else "paren_alpha")
         return "paren_alpha"
 
+    def _upper_roman_or_letter(self, label: str) -> str:
+        """``(I)``: a capital roman numeral below a roman clause ``(i)``, or the capital letter I after ``(H)``.
+
+        ``(I)`` right below a clause is its first subclause unless a capital
+        letter list is open at ``(H)`` and the clause does not introduce a
+        list (its text ends neither in ``—`` nor ``:``)::
+
+            (A) ...          letter A
+              (i) ... —      roman 1
+                (I) ...      capital roman 1: the clause introduces it
+                (II) ...     capital roman 2
+        """
+        value = roman_value(label.lower())
+        if not value:
+            return "paren_upper"
+        upper_roman = self._open_style("paren_upper_roman")
+        if upper_roman is not None and roman_value(self.stack[upper_roman].num.lower()) + 1 == value:
+            return "paren_upper_roman"
+        if self._innermost_item_style() == "paren_roman" and value == 1:
+            letter = self._open_style("paren_upper")
+            after_h = letter is not None and self.stack[letter].num == "H"
+            if not after_h or self.stack[-1].text.rstrip().endswith(("—", "–", ":")):
+                return "paren_upper_roman"
+        return "paren_upper_roman" if upper_roman is not None else "paren_upper"
+
+    def _double_or_alpha(self, label: str) -> str:
+        """``(aa)``: an item below a subclause, or the letter after ``(z)`` in a long letter list."""
+        alpha = self._open_style("paren_alpha")
+        if alpha is not None:
+            last = self.stack[alpha].num
+            if last == "z" or (len(last) == len(label) and len(set(last)) == 1):
+                return "paren_alpha"
+        return "paren_double"
+
     def _mark_repealed(self, node: Node, text: str) -> None:
         pattern = self.profile.repealed
         if pattern is not None and pattern.search(text):
             node.status = "removed"
+
+
+def _last_head(lines: list[Classified]) -> int:
+    """Index of the body's last hierarchy head (before the first annex), or -1.
+
+    A signature line starts the conclusions only after it: a line inside
+    the body that reads like a signatory ("Президент Российской Федерации"
+    as a chapter's title, "Қазақстан Республикасының Президенті" in an
+    article) is law text, not the end of the act.
+    """
+    kinds = [c.kind for c in lines]
+    end = len(kinds)
+    start = 0
+    while "annex" in kinds[start:end]:   # the body ends at the first annex after a head
+        annex = kinds.index("annex", start, end)
+        if "head" in kinds[:annex]:
+            end = annex
+            break
+        start = annex + 1
+    body = kinds[:end]
+    return end - 1 - body[::-1].index("head") if "head" in body else -1
 
 
 def _can_be_heading(c: Classified, caps_only: bool) -> bool:

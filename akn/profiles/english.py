@@ -91,34 +91,82 @@ EN_UK = Profile(
     article_label="",
 )
 
-_US_RUN_IN = r"(?:\s+(?:(?P<heading>[A-Z][A-Z0-9 ,;'()\-]+)\.\s*[—–]\s*)?(?P<text>.*)|$)"
+#: a run-in heading of a US subdivision: "(a) IN GENERAL.—", "(a) In General.—" (USLM small capitals
+#: rendered as text), "(c) ‘Eligible Entity’ Defined.—": a capital, no sentence end inside (a full stop
+#: followed by a space only after an initial, "U.S. Persons"), then ".—" (".--" in GPO's plain-text printing)
+_US_HEADING = r"[A-Z0-9‘“\"'`](?:[^—–.\n]|\.(?=\S)|(?<=\b[A-Z])\.(?=\s)){0,150}?"
+_US_RUN_IN = rf"(?:\s+(?:(?P<heading>{_US_HEADING})\.\s*(?:[—–]|--)\s*)?(?P<text>.*)|$)"
+#: "SEC. 101.", "Sec. 2.", "SECTION 1.", "Section 1." (Statutes at Large and enrolled bills print all four;
+#: conversions sometimes leave a space before the full stop: "SEC. 3 .")
+_US_SEC = r"(?:SEC\.|Sec\.|SECTION|Section)\s+(?P<num>\d+[A-Za-z]{0,3}(?:-\d+)?)\s?\."
+#: a heading printed in small capitals and copied in lower case ("Sec. 201. extension of authorities",
+#: "Sec. 573. (rescissions)"): the rest of the line, at most 15 words, not ending as a sentence or a clause
+#: does ("Sec. 102. Appropriations made by section 101 shall be available ... Act." is text)
+_US_SMALL_CAPS_HEADING = r"(?=(?:\S+\s+){0,14}\S+\s*$)[^\s.:;,—–][^.:;—–]*?[^\s.:;,—–-](?=\s*$)"
+#: a heading of a title, subtitle, part ... after a dash ("TITLE I—GENERAL PROVISIONS") or alone on its line
+_US_DASH_HEAD = r"(?:\s*[—–-]\s*(?P<heading>\S.*?))?\s*$"
 
 EN_US = Profile(
     name="en-us", lang="eng", tradition="us", country="us",
     heads=[
+        Head("division", re.compile(rf"DIVISION\s+(?P<num>[A-Z]{{1,2}}|\d+){_US_DASH_HEAD}"), 8, True, True,
+             label="DIVISION"),
         Head("title", re.compile(rf"TITLE\s+(?P<num>{ROM}|\d+){HEAD}"), 20, True, label="TITLE"),
-        Head("subtitle", re.compile(r"Subtitle\s+(?P<num>[A-Z])" + HEAD), 25, True, label="Subtitle"),
-        Head("chapter", re.compile(rf"CHAPTER\s+(?P<num>\d+|{ROM}){HEAD}"), 30, True, label="CHAPTER"),
-        Head("section", re.compile(r"(?:SEC\.|SECTION|Section)\s+(?P<num>\d+[A-Za-z]*)\.\s*(?P<heading>.*?)\s*$"), 50, False, label="SEC."),
+        Head("subtitle", re.compile(r"Subtitle\s+(?P<num>[A-Z]{1,2})" + _US_DASH_HEAD), 25, True, label="Subtitle"),
+        Head("chapter", re.compile(rf"CHAPTER\s+(?P<num>\d+[A-Z]?|{ROM}){HEAD}"), 30, True, label="CHAPTER"),
+        Head("subchapter", re.compile(rf"SUBCHAPTER\s+(?P<num>{ROM}|[A-Z]|\d+){HEAD}"), 35, True, label="SUBCHAPTER"),
+        Head("part", re.compile(rf"PART\s+(?P<num>{ROM}|[A-Z]{{1,2}}|\d+){HEAD}"), 40, True, label="PART"),
+        Head("subpart", re.compile(r"Subpart\s+(?P<num>[A-Z]{1,2}|\d+)" + _US_DASH_HEAD), 45, True, label="Subpart"),
+        # the United States Code, and acts that enact its titles: "Subtitle I— ...", "Division A— ...",
+        # "Chapter 1001— General Provisions", "§ 100101. Promotion and regulation" (a division is below a
+        # subtitle there, above a title in a bill)
+        Head("division", re.compile(r"Division\s+(?P<num>[A-Z]{1,2})" + _US_DASH_HEAD), 27, True, True, label="Division"),
+        Head("chapter", re.compile(rf"Chapter\s+(?P<num>\d+[A-Z]?|{ROM})" + _US_DASH_HEAD), 30, True, True,
+             label="Chapter"),
+        Head("subchapter", re.compile(rf"Subchapter\s+(?P<num>{ROM}|[A-Z]|\d+)" + _US_DASH_HEAD), 35, True, True,
+             label="Subchapter"),
+        Head("part", re.compile(rf"Part\s+(?P<num>{ROM}|[A-Z]{{1,2}}|\d+)" + _US_DASH_HEAD), 40, True, True, label="Part"),
+        Head("section", re.compile(r"§\s*(?P<num>\d+[A-Za-z]{0,3}(?:-\d+)?)\.(?:\s+(?P<heading>\S.*?))?\s*$"), 50, False,
+             label="§"),
+        # the section headings of public laws and bills are printed in capitals: a heading is the line's
+        # capitals ("SEC. 2. SHORT TITLE."); text after them, or text with no heading ("Sec. 102. Appropriations
+        # made by ..."), is the section's text, a line of its own
+        Head("section", re.compile(rf"{_US_SEC}(?:\s+(?P<heading>[^a-z]*?[A-Z][^a-z]*?(?:\.|(?=\s*$))"
+                                   rf"|{_US_SMALL_CAPS_HEADING}))?"
+                                   r"(?:\s+(?P<text>\S.*[a-z].*?))?\s*$"), 50, False, label="SEC."),
     ],
     items={"paren_alpha": "subsection", "paren_num": "paragraph", "paren_upper": "subparagraph",
-           "paren_roman": "clause", "paren_upper_roman": "subclause", "dot": "paragraph", "dash": "indent"},
+           "paren_roman": "clause", "paren_upper_roman": "subclause", "paren_double": "point", "dot": "paragraph",
+           "dash": "indent"},
     block_styles=frozenset({"paren_alpha"}),
-    # run-in headings: "(a) IN GENERAL.—The Secretary shall ..."
-    item_patterns={"paren_alpha": re.compile(r"\((?P<num>[a-z]{1,3}\d?)\)" + _US_RUN_IN),
+    # run-in headings: "(a) IN GENERAL.—The Secretary shall ..."; (aa), (bb) below a subclause (I)
+    item_patterns={"paren_double": re.compile(r"\((?P<num>(?!(?:ii|iii|xx|xxx|cc|ccc|mm|mmm)\))([a-z])\2{1,2})\)" + _US_RUN_IN),
+                   # letters, and roman numerals of clauses and subclauses up to (xxxviii): "(viii)", "(XVIII)"
+                   "paren_alpha": re.compile(r"\((?P<num>[a-z]{1,3}\d?|[ivxl]{4,7})\)" + _US_RUN_IN),
                    "paren_num": re.compile(r"\((?P<num>\d+[a-zA-Z]{0,2})\)" + _US_RUN_IN),
-                   "paren_upper": re.compile(r"\((?P<num>[A-Z]{1,3})\)" + _US_RUN_IN),
+                   "paren_upper": re.compile(r"\((?P<num>[A-Z]{1,3}|[IVXL]{4,7})\)" + _US_RUN_IN),
                    "dot": re.compile(r"(?P<num>\d+[a-z]{0,2})\." + _US_RUN_IN),
                    "dash": ITEM_PATTERNS["dash"]},
-    preamble_start=re.compile(r"Be it enacted"),
-    formula=re.compile(r"Be it enacted\b.*"),
+    preamble_start=re.compile(r"(?:Be it enacted|Resolved\b)"),
+    # bills and acts are enacted; joint and concurrent resolutions resolved
+    formula=re.compile(r"(?:Be it enacted\b|Resolved by the (?:Senate|House of Representatives)\b).*"),
+    # what is printed after the last section: the action ("Approved October 10, 2013.", "Passed the Senate ...",
+    # "Attest:"), the signatures of an enrolled bill, the back page of a reported bill ("Calendar No. 51 ...")
+    conclusions_start=re.compile(r"(?:Approved\s+[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}\.?"
+                                 r"|Passed the (?:Senate|House of Representatives)\b.*|Attest:"
+                                 r"|Speaker of the House of Representatives\.?"
+                                 r"|Vice President of the United States and President of the Senate\.?"
+                                 r"|Calendar No\.\s*\d+\b.*)\s*$"),
     footnote=_EDITORIAL_EN,
     repealed=re.compile(r"^\s*\[(?:repealed|reserved)\]\.?\s*$", _I),
     bill_marker=re.compile(r"(?:A BILL\b|^H\. ?R\. \d+|^S\. \d+)"),
     date_patterns=[_DATE_EN_US, _DATE_EN],
     number_patterns=[re.compile(r"Public Law\s+(?P<number>\d+[–-]\d+)")],
     months=MONTHS_EN,
-    detect=[(re.compile(r"(?:SEC\.|SECTION)\s+\d+\.\s"), 6.0), (re.compile(r"Be it enacted by the Senate"), 10.0)],
+    detect=[(re.compile(r"(?:SEC\.|Sec\.|SECTION)\s+\d+[A-Za-z]*\.(?:\s|$)"), 6.0),
+            (re.compile(r"(?:Be it enacted|Resolved) by the (?:Senate|House of Representatives)"), 10.0),
+            (re.compile(r"in Congress assembled"), 10.0), (re.compile(r"\d+(?:st|nd|rd|th) Congress\b"), 5.0),
+            (re.compile(r"United States Code"), 3.0), (re.compile(r"Public Law \d+[–-]\d+"), 3.0)],
     article_label="SEC.",
 )
 

@@ -18,6 +18,10 @@ KK_KZ = Profile(
         Head("chapter", re.compile(rf"(?P<num>{NKZ}|{ROM}){_D}(?:ТАРАУ|тарау)(?![а-яәғқңөұүһі])\s*\.?{HEAD}"), 30, True, True, label="тарау"),
         Head("subchapter", re.compile(rf"(?:(?:ПАРАГРАФ|Параграф|§)\s*(?P<num>{NKZ})|(?P<num2>{NKZ}){_D}параграф)\s*\.?{HEAD}"), 40, False, label="Параграф"),
         Head("article", re.compile(rf"(?P<num>{NKZ})(?:{_D}|\s+)(?:БАП|бап)(?:\s*\.|\s*$){HEAD}"), 50, False, label="бап"),
+        # the notes of an article, numbered ("Ескертпе. 1. ..." / "2. ..."), as Russian "Примечания. 1."
+        # (adilet's editorial "Ескерту." and "ЗҚАИ-ның ескертпесі!" are other words)
+        Head("notes", re.compile(r"(?P<heading>Ескертпе(?:лер)?\s*[.:])(?:\s*(?P<text>1\.\s*\S.*))?\s*$"), 55, False,
+             label=""),
     ],
     items={"dot": "paragraph", "close_num": "point", "close_alpha": "point", "dash": "indent"},
     block_styles=frozenset({"dot"}),

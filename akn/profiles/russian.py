@@ -20,6 +20,14 @@ _FOOTNOTE_RU = re.compile(r"Сноска\s*\.")
 _TOC_RU = re.compile(r"(?:СОДЕРЖАНИЕ|ОГЛАВЛЕНИЕ)\s*$")
 _REPEALED_RU = re.compile(r"^(?:[Ии]сключ[её]н[аоы]?|[Уу]тратил[аи]?\s+силу)\b")
 _BILL_RU = re.compile(r"^(?:ПРОЕКТ|Проект)\b")
+#: the notes of an article, a unit below it whose numbered notes are its points:
+#: "Примечания. 1. В настоящей статье ..." / "2. ...", or "Примечания:" alone before them
+#: (a single unnumbered "Примечание. Текст." stays text of the article)
+NOTES_HEAD = Head("notes", re.compile(r"(?P<heading>Примечани[ея]\s*[.:])(?:\s*(?P<text>1\.\s*\S.*))?\s*$"), 55,
+                  False, label="")
+#: ordinal numbers of parts written in words (masculine: "РАЗДЕЛ ПЕРВЫЙ")
+_ORDINAL_M = ("ПЕРВЫЙ|ВТОРОЙ|ТРЕТИЙ|ЧЕТВ[ЕЁ]РТЫЙ|ПЯТЫЙ|ШЕСТОЙ|СЕДЬМОЙ|ВОСЬМОЙ|ДЕВЯТЫЙ|ДЕСЯТЫЙ"
+              "|Первый|Второй|Третий|Четв[её]ртый|Пятый|Шестой|Седьмой|Восьмой|Девятый|Десятый")
 _TITLE_RU = re.compile(r"^[«\"]?(?:Об?|Обо)\s+\S|^[А-ЯЁ][а-яё]+\s+кодекс")
 
 RU_KZ = Profile(
@@ -31,6 +39,7 @@ RU_KZ = Profile(
         Head("chapter", re.compile(rf"(?:ГЛАВА|Глава)\s+(?P<num>{NKZ}|{ROM})\.?{HEAD}"), 30, True, True, label="Глава"),
         Head("subchapter", re.compile(rf"(?:ПАРАГРАФ|Параграф|§)\s*(?P<num>{NKZ})\.?{HEAD}"), 40, False, label="Параграф"),
         Head("article", re.compile(rf"(?:СТАТЬЯ|Статья)\s+(?P<num>{NKZ})(?:\s*\.|\s*$){HEAD}"), 50, False, label="Статья"),
+        NOTES_HEAD,
     ],
     items={"dot": "paragraph", "close_num": "point", "close_alpha": "point", "dash": "indent"},
     block_styles=frozenset({"dot"}),
@@ -62,9 +71,13 @@ RU_RF = Profile(
     heads=[
         Head("part", re.compile(r"ЧАСТЬ\s+(?P<num>ПЕРВАЯ|ВТОРАЯ|ТРЕТЬЯ|ЧЕТВЕРТАЯ|\d+)" + HEAD), 5, True, True, label="ЧАСТЬ"),
         Head("part", re.compile(rf"(?:РАЗДЕЛ|Раздел)\s+(?P<num>{ROM}(?:\.\d+)*|\d+)\.?{HEAD}"), 10, True, True, label="Раздел"),
+        # a part numbered in words stands alone, its title on the next line in any case (the Constitution:
+        # "РАЗДЕЛ ВТОРОЙ" / "Заключительные и переходные положения")
+        Head("part", re.compile(rf"(?:РАЗДЕЛ|Раздел)\s+(?P<num>{_ORDINAL_M})\s*$"), 10, True, False, label="Раздел"),
         Head("chapter", re.compile(rf"(?:ГЛАВА|Глава)\s+(?P<num>{ROM}(?:\.\d+)*|{NRF})\.?{HEAD}"), 30, True, True, label="Глава"),
         Head("subchapter", re.compile(rf"§\s*(?P<num>{NRF})\.?{HEAD}"), 40, False, label="§"),
         Head("article", re.compile(rf"(?:СТАТЬЯ|Статья)\s+(?P<num>{NRF}(?:-\d+)*)(?:\s*\.|\s*$){HEAD}"), 50, False, label="Статья"),
+        NOTES_HEAD,
     ],
     items={"dot": "paragraph", "close_num": "point", "close_alpha": "point", "dash": "indent"},
     block_styles=frozenset({"dot"}),
@@ -72,7 +85,8 @@ RU_RF = Profile(
                    "close_num": re.compile(rf"(?P<num>{NRF}(?:-\d+)*)\)(?:\s*(?P<text>\S.*)|$)"),
                    "close_alpha": _LETTER,
                    "dash": re.compile(r"(?P<num>[—–])\s+(?P<text>\S.*)")},
-    conclusions_start=re.compile(r"(?:Президент(?:\s+Российской\s+Федерации)?(?:\s+[А-ЯЁ]\.\s*[А-ЯЁ]\.?\s*[А-ЯЁ]+)?\s*$"
+    conclusions_start=re.compile(r"(?:Президент(?:\s+Российской\s+Федерации)?"
+                                 r"(?:\s+[А-ЯЁ]\.\s*(?:[А-ЯЁ]\.\s*)?[А-ЯЁ][А-ЯЁа-яё-]+)?\s*$"
                                  r"|Москва,\s+Кремль)"),
     annex=re.compile(rf"(?:ПРИЛОЖЕНИЕ|Приложение)(?:\s+(?:N|№)\s*(?P<num>{NRF}))?(?:\s+(?P<heading>к\s.*))?\s*$"),
     annex_label="Приложение",
