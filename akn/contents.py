@@ -145,14 +145,15 @@ def _as_text(lines: list[Classified], k: int, out: list[Classified]) -> int:
             after_section, kept = k, len(entries)   # the table ends at text that is no entry
             break
         c = lines[k]
-        if c.head.rank == SECTION_RANK:
+        is_section = getattr(c.head, "rank", None) == SECTION_RANK
+        if is_section:
             if c.num in seen:
                 break
             seen.add(c.num)
         entries.append(Classified("text", " ".join(x.text for x in lines[k:end]), c.line, c.index,
                                   indent=c.indent))
         k = end
-        if c.head.rank == SECTION_RANK:
+        if is_section:
             after_section, kept = k, len(entries)
     else:
         after_section, kept = k, len(entries)
