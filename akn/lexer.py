@@ -129,6 +129,15 @@ class Lexing:
         self.phase = "preface"
         self.in_recitals = False
         self.out: list[Token] = []
+        #: the last head of the body: a line that reads like a signature before it is no signature (a Part
+        #: named after an office that also signs acts), so the conclusions only begin after it
+        self.last_head = -1
+        if data.profile.conclusions_start is not None:
+            for k, c in enumerate(self.lines):
+                if c.kind == "annex":
+                    break
+                if c.kind == "head":
+                    self.last_head = k
 
     # -- token helpers ---------------------------------------------------------
     def enter(self, phase: str) -> None:
@@ -209,7 +218,7 @@ class Lexing:
             if phase in ("preface", "preamble", "formula") and kind in ("head", "item", "text"):
                 self.enter("body")
             if self.phase == "body" and profile.conclusions_start is not None and kind == "text" \
-                    and profile.conclusions_start.match(c.text):
+                    and i > self.last_head and profile.conclusions_start.match(c.text):
                 self.close_all()
                 self.enter("conclusions")
                 emit("CONCLUSIONS", Node("p", text=c.text, line=c.line, index=c.index))

@@ -8,15 +8,29 @@ from akn.normalise import Source
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
 _MD_ANCHOR = re.compile(r"^(?:<a\s+(?:id|name)=\"[^\"]*\"\s*>\s*</a>\s*)+$")
 _MD_GLUED = re.compile(r"\s+(#{2,6}\s+\S)")
+#: HTML that conversions leave in the Markdown ("<details>", "<summary>Historical Note</summary>"): markup, not text
+_MD_HTML = re.compile(r"</?(?:details|summary|div|span|p|br|sup|sub|b|i|em|strong|u|small)(?:\s[^<>]*)?/?>", re.I)
+#: a list bullet before a numbered unit ("- (a) the purchase ..."): the number carries the structure
+_MD_BULLET = re.compile(r"^[-*+]\s+(?=\(?[0-9A-Za-z]{1,4}[.)]\s)")
+#: a footnote glyph with no label before a unit ("[^](3) Every provision ...", "[^]29 Review ...")
+_MD_FOOTNOTE_GLYPH = re.compile(r"^\[\^\]\s*")
 
 
 def strip_markdown(source: Source) -> Source:
     """Remove Markdown decoration that conversions of acts add.
 
     ``#`` headings, ``>`` quotes, ``**bold**``/``*italic*`` around a whole
-    line, backslash escapes and HTML anchor lines go; a heading glued to the
-    end of a line (``... in place. ## IV - Procedure``) is split off, keeping
-    its line number.
+    line, backslash escapes and HTML anchor lines go; so do HTML tags
+    (``<details>``, ``<summary>``: the text between them stays), a list
+    bullet before a numbered unit (``- (a) ...``) and an empty footnote
+    glyph before one (``[^](3) ...``). A heading glued to the end of a
+    line (``... in place. ## IV - Procedure``) is split off, keeping its
+    line number.
+
+    >>> lines = ["<details>", "<summary>Historical Note</summary>", "- (a) the sale;", "[^](3) Every provision",
+    ...          "- a plain bullet"]
+    >>> strip_markdown(Source(lines, [1, 2, 3, 4, 5], blank_before=[False] * 5)).lines
+    ['Historical Note', '(a) the sale;', '(3) Every provision', '- a plain bullet']
     """
     lines: list[str] = []
     linenos: list[int] = []
@@ -27,6 +41,12 @@ def strip_markdown(source: Source) -> Source:
                                            source.indents or [0] * len(source.lines)):
         if _MD_ANCHOR.match(text):
             continue
+        if "<" in text:
+            text = _MD_HTML.sub("", text).strip()
+            if not text:
+                continue
+        if text[0] in "-*+[":
+            text = _MD_FOOTNOTE_GLYPH.sub("", _MD_BULLET.sub("", text))
         parts = _MD_GLUED.split(text) if " #" in text else [text]
         pieces = [parts[0]] + ["".join(parts[i:i + 2]) for i in range(1, len(parts), 2)]
         for k, piece in enumerate(pieces):
