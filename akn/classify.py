@@ -38,6 +38,7 @@ class Classified:
     heading: str = ""    # run-in heading of an item ("(a) IN GENERAL.—")
     indent: int = 0      # leading spaces of the line's first physical line in the input
     readings: list | None = None   # ways to read the line as a section (akn.sections), when it may be one
+    defer_join: bool = False       # continues the line before unless that one turns out a section heading
 
 
 def first_chars(pattern: re.Pattern) -> frozenset[str] | None:
@@ -226,6 +227,10 @@ def prepare(source: Source, profile: Profile) -> list[Classified]:
     blanks = source.blank_before
     md = source.md_heading or None
     paragraph_mode = sum(blanks) >= 0.4 * len(blanks)
+    # a heading goes on over the next line only when its own line is about as long as the document's
+    # lines (a hard-wrapped text); "Part 1 - General" followed by "text" is a heading and its text
+    # (hard-wrapped texts wrap at 60 characters or more: a shorter width says nothing)
+    head_wrap = 0.6 * max(_line_width(source.lines), 72)
     numbering = Numbering()
     run_in = profile.run_in_heading
     signature = profile.conclusions_start
@@ -291,20 +296,42 @@ def prepare(source: Source, profile: Profile) -> list[Classified]:
                 (prev_kind not in ("head", "annex") and not prev.text.endswith(_TERMINAL))
                 # a heading wrapped onto a second line: short, and not a sentence of the body
                 or (prev_kind == "head" and (prev.rest or prev.readings) and len(text) < 120
+                    and len(prev.text) >= head_wrap
                     and not text.endswith(_TERMINAL) and not prev.text.endswith(_TERMINAL)))
             # a wrapped line may also start with a digit or a bracket ("258-ФЗ ...", "(вводится ..."):
             # only where paragraphs are blank-separated and the line before is as long as a body line
             continued = (first.islower() or (paragraph_mode and not first.isupper() and len(prev.text) >= 50)) \
-                and not prev.text.endswith(_TERMINAL) and (prev_kind not in ("head", "annex") or first.islower())
+                and not prev.text.endswith(_TERMINAL) and (prev_kind not in ("head", "annex")
+                                                    or (first.islower() and len(prev.text) >= head_wrap))
             if wrapped or continued:
+                if prev.readings and len(prev.text) < head_wrap and any(r.heading for r in prev.readings):
+                    c.defer_join = True   # "1. Section" / "Hello there": a heading and its text, or one sentence
+                    out.append(c)
+                    continue
                 _join(prev, text)
                 if prev.readings:
                     prev.readings = section_readings(prev.text, profile.section_forms) or None
                 continue
+        if c.kind == "item" and c.rest[:1] == "(":
+            out.extend(split_numbers(c, classifier))   # "(1) (a) text": two units
+            continue
         out.append(c)
     if profile.section_forms:
         out = resolve_sections(out, profile, classifier)
+    if profile.rank_by_order:
+        _rank_by_order(out, profile)
     return out
+
+
+def _line_width(lines: list[str]) -> int:
+    """The length most lines of the document stay within (its 90th percentile, on a sample).
+
+    >>> _line_width(["a" * 70] * 9 + ["b" * 20])
+    70
+    """
+    step = len(lines) // 2000 + 1
+    lengths = sorted(len(line) for line in lines[::step])
+    return lengths[int(0.9 * (len(lengths) - 1))] if lengths else 0
 
 
 def _join(prev: Classified, text: str) -> None:
@@ -368,6 +395,9 @@ def resolve_sections(lines: list[Classified], profile: Profile, classifier: Clas
         reading = picked.get(i)
         c.readings = None
         if reading is None:
+            if c.defer_join and out and out[-1].kind != "head":
+                _join(out[-1], c.text)   # the line before was no section: this one continues it
+                continue
             out.append(c)
             continue
         heading = lines[i - 1].text if i in above else reading.heading
@@ -378,8 +408,6 @@ def resolve_sections(lines: list[Classified], profile: Profile, classifier: Clas
             tail = classifier.classify(reading.text, c.line, c.index)
             tail.indent = c.indent
             out.extend(split_numbers(tail, classifier))
-    if profile.rank_by_order:
-        _rank_by_order(out, profile)
     return out
 
 
@@ -404,7 +432,7 @@ def split_numbers(c: Classified, classifier: Classifier) -> list[Classified]:
     out = [c]
     while c.kind == "item" and c.rest[:1] == "(":
         inner = classifier.classify(c.rest, c.line, c.index)
-        if inner.kind != "item" or inner.style == c.style:
+        if inner.kind != "item" or inner.num == c.num:
             break
         inner.indent = c.indent
         c.text, c.rest = c.marker, ""

@@ -132,6 +132,11 @@ class Lexing:
         #: the last head of the body: a line that reads like a signature before it is no signature (a Part
         #: named after an office that also signs acts), so the conclusions only begin after it
         self.last_head = -1
+        #: in a tradition whose sections are found by their numbering, numbered lines before the first
+        #: head of a document that has heads are front matter (a long title's or a preamble's list)
+        self.first_head = -1
+        if data.profile.section_forms:
+            self.first_head = next((k for k, c in enumerate(self.lines) if c.kind in ("head", "annex")), -1)
         if data.profile.conclusions_start is not None:
             for k, c in enumerate(self.lines):
                 if c.kind == "annex":
@@ -197,6 +202,9 @@ class Lexing:
                 emit("CONCL_LINE", Node("p", text=c.text, line=c.line, index=c.index))
                 i += 1
                 continue
+            if phase in ("preface", "preamble") and kind == "item" and i < self.first_head:
+                c = Classified("text", c.text, c.line, c.index)
+                kind = "text"
             if phase in ("preface", "preamble") and self._frame(c):
                 i += 1
                 continue

@@ -29,6 +29,8 @@ _KEY = re.compile(r"(?:\[\^[^\]]*\]\s*)?([1-9]\d{0,3})([A-Z]{1,3}|\.\d{1,3})?$")
 MAX_GAP = 20
 #: cost of each number skipped in the sequence (and of each number before the first section)
 GAP_COST = 0.5
+#: the most that starting the sequence after 1 costs
+START_COST = 0.9
 #: cost of a number printed twice in a row (a drafting slip the linter reports: both lines stay sections)
 REPEAT_COST = 0.75
 #: cost of a sequence going on past a signature (a line that ends an act's body, unless more sections follow)
@@ -97,7 +99,7 @@ def best_chain(candidates: list[list[Reading]], weights: dict[str, float] | None
     the one with the highest score is kept: each line kept scores its
     form's weight (1 by default), each number skipped costs
     :data:`GAP_COST`, and so does each number before the first one (an act
-    starts at section 1). *barriers* counts, for each line, the signature
+    starts at section 1), up to :data:`START_COST`. *barriers* counts, for each line, the signature
     lines before it: going on past one costs :data:`BARRIER_COST`, so that
     the footnotes and notes after an act's signature do not continue its
     sections unless several sections follow (a heading that reads like a
@@ -143,8 +145,10 @@ def best_chain(candidates: list[list[Reading]], weights: dict[str, float] | None
         for r, reading in enumerate(readings):
             key = (reading.base, reading.suffix)
             gain = weights.get(reading.form, 1.0)
-            # start a sequence here: every number before this one is missing
-            score, prev = gain - (reading.base - 1) * GAP_COST - (0.25 if reading.suffix else 0.0), None
+            # start a sequence here: every number before this one is missing (an extract may start
+            # anywhere, so starting late costs less than a section gains)
+            start = min((reading.base - 1) * GAP_COST + (0.25 if reading.suffix else 0.0), START_COST)
+            score, prev = gain - start, None
             for base in range(max(1, reading.base - MAX_GAP - 1), reading.base + 1):
                 for pkey in by_base.get(base, ()):
                     cost = follows(pkey, key)

@@ -53,7 +53,7 @@ class Figures:
     def looks_wrong(self) -> bool:
         """No unit in a long text, many repeated or skipped numbers, or many numbered lines left as text."""
         if self.units == 0:
-            return self.body_lines >= 20
+            return self.body_lines >= 3
         if self.repeats + 0.5 * self.skips > 0.25 * self.units:
             return True
         return len(self.numbered_text) > max(10, self.units)
@@ -124,7 +124,9 @@ def check_structure(source: Source, lines: list[Classified], profile: Profile, *
             other_lines = prepare(source, other)
             other_figures = assess(other_lines, other)
             tried[other.name] = other_figures.score
-            if other_figures.score > best[0].score + max(2.0, 0.1 * abs(best[0].score)):
+            # (one unit in a long text is no evidence: a page header "127 STAT. 556" reads like a section)
+            evidence = other_figures.units >= 2 or other_figures.body_lines <= 12
+            if evidence and other_figures.score > best[0].score + max(0.5, 0.1 * abs(best[0].score)):
                 best = (other_figures, other_lines, other)
         figures, lines, profile = best
         report = figures.to_dict()

@@ -51,10 +51,19 @@ EN_EU = Profile(
     article_label="Article",
 )
 
+def _any_case(word: str) -> str:
+    """A keyword in any letter case ("PART", "Part", "part", "ChaPTEr"), as character classes.
+
+    >>> re.fullmatch(_any_case("part"), "PaRt") is not None
+    True
+    """
+    return "".join(f"[{ch.upper()}{ch}]" for ch in word)
+
+
 #: a number of a Part or Chapter: 2, 2A, A (South Africa), IV; glued to its heading on web copies ("Part 1Status")
 _UK_DIV_NUM = rf"(?P<num>\d+[A-Z]{{0,2}}(?![a-z])|[A-Z]{{1,2}}(?![A-Za-z])|(?:{ROM})(?![A-Za-z]))"
 #: a heading after a division's number: on the same line it starts with a capital and does not end a clause
-_UK_DIV_HEAD = r"(?:\s*[.:–—-]?\s*(?P<heading>[A-Z][^;:]*?[^;:,\s]))?\s*$"
+_UK_DIV_HEAD = r"\s*[.:–—-]?(?:\s*(?P<heading>[A-Z][^;:]*?[^;:,\s]))?\s*$"
 #: a section number: 12, 12A, 4.01; "[^]" is a footnote glyph of Markdown conversions ("### [^]29 Review")
 _UK_NUM = r"(?P<num>(?:\[\^[^\]]*\]\s*)?[1-9]\d{0,3}(?:[A-Z]{1,3}|\.\d{1,3})?)"
 _UK_ORDINAL = ("FIRST|SECOND|THIRD|FOURTH|FIFTH|SIXTH|SEVENTH|EIGHTH|NINTH|TENTH|ELEVENTH|TWELFTH|"
@@ -73,6 +82,8 @@ UK_SECTION_FORMS = [
     SectionForm("dotted", re.compile(rf"{_UK_NUM}\.\s+(?P<heading>[A-Z][^—–]*?\.\s*[—–]+)\s*(?P<text>\S.*)?$")),
     # "1.—(1) The Secretary of State may ..."
     SectionForm("dotted", re.compile(rf"{_UK_NUM}\.[—–]+\s*(?P<text>\S.*)$")),
+    # the number alone on its line, the text on the next: "1."
+    SectionForm("dotted", re.compile(rf"{_UK_NUM}\.\s*$")),
     # "10. (1) Text", "28. Whenever a person ...", "1. Definitions"
     SectionForm("dotted", re.compile(rf"{_UK_NUM}\.\s+(?P<text>\S.*)$"), text_may_be_heading=True),
     # web copies without their style sheet: "1Qualifications Scotland", "12AThe Board"
@@ -88,10 +99,11 @@ UK_SECTION_FORMS = [
 EN_UK = Profile(
     name="en-uk", lang="eng", tradition="uk", country="gb",
     heads=[
-        Head("part", re.compile(rf"(?:PART|Part|part)\s+{_UK_DIV_NUM}{_UK_DIV_HEAD}"), 10, True, label="PART"),
-        Head("subpart", re.compile(rf"(?:SUBPART|SUB-PART|Subpart|Sub-part|Sub-Part)\s+{_UK_DIV_NUM}{_UK_DIV_HEAD}"), 20, True,
+        Head("part", re.compile(rf"{_any_case('part')}\s+{_UK_DIV_NUM}{_UK_DIV_HEAD}"), 10, True, label="PART"),
+        # "SUBPART 2 - Heading", "Sub-part 1", "SUBPART - Heading" (a subpart may be unnumbered)
+        Head("subpart", re.compile(rf"{_any_case('sub')}-?{_any_case('part')}(?:\s+{_UK_DIV_NUM})?{_UK_DIV_HEAD}"), 20, True,
              label="SUBPART"),
-        Head("chapter", re.compile(rf"(?:CHAPTER|Chapter)\s+{_UK_DIV_NUM}{_UK_DIV_HEAD}"), 30, True, label="CHAPTER"),
+        Head("chapter", re.compile(rf"{_any_case('chapter')}\s+{_UK_DIV_NUM}{_UK_DIV_HEAD}"), 30, True, label="CHAPTER"),
         # Markdown conversions of Commonwealth acts: "## I - Preliminary"
         Head("chapter", re.compile(rf"(?P<num>{ROM})\s+[-–—]\s+(?P<heading>\S.*)"), 30, False, label=""),
         # Markdown conversions: "### 3. Definition of domestic violence." or "### 5." alone
@@ -103,9 +115,14 @@ EN_UK = Profile(
     rank_by_order=frozenset({"part", "chapter"}),
     run_in_heading=re.compile(r"(?P<heading>[A-Z][^—.]{0,200}?)\.?\s*[—–]\s*(?P<text>\S.*)$"),
     items={"paren_num": "subsection", "paren_alpha": "paragraph", "paren_roman": "subparagraph",
-           "paren_upper": "clause", "dot": "paragraph", "bare_num": "paragraph", "dash": "indent"},
-    block_styles=frozenset({"paren_num", "dot", "bare_num"}),
+           "paren_upper": "clause", "dot": "paragraph", "bare_num": "paragraph", "dash": "indent",
+           "decimal_2": "subsection", "decimal_3": "paragraph", "decimal_4": "subparagraph"},
+    block_styles=frozenset({"paren_num", "dot", "bare_num", "decimal_2"}),
     item_patterns={**{k: ITEM_PATTERNS[k] for k in ("paren_num", "paren_alpha", "paren_upper", "dot", "dash")},
+                   # decimal numbering of by-laws: "3.1", "3.1.1 street trading;" (a level per dot)
+                   "decimal_2": re.compile(r"(?P<num>\d+\.\d+)(?:\s+(?P<text>\S.*)|$)"),
+                   "decimal_3": re.compile(r"(?P<num>\d+\.\d+\.\d+)(?:\s+(?P<text>\S.*)|$)"),
+                   "decimal_4": re.compile(r"(?P<num>\d+\.\d+\.\d+\.\d+)(?:\s+(?P<text>\S.*)|$)"),
                    # schedule paragraphs: "1 The form of consent must name the pupil."
                    "bare_num": re.compile(r"(?P<num>\d{1,3}[A-Z]?)\s+(?P<text>[A-Z].*[.;:,—])$")},
     preamble_start=re.compile(r"(?:BE IT ENACTED|Be it enacted|WHEREAS|Whereas)"),
@@ -117,7 +134,8 @@ EN_UK = Profile(
     # a bracketed reference ("(section 12)"); "Schedule 1 makes provision ..." is a sentence
     annex=re.compile(rf"(?:(?:THE|The)\s+)?(?:(?P<num2>{_UK_ORDINAL})\s+(?:SCHEDULE|Schedule)|SCHEDULES?|Schedules?)(?![A-Za-z])"
                      r"(?:\s+(?P<num>\d+[A-Z]{0,2}(?![a-z])))?"
-                     r"(?:\s*[.:–—-]?\s*(?P<heading>[A-Z“\"‘][^;]*?|\([^()]*\)))?\s*$"),
+                     # (a title with no number before it needs a separator: "Schedule Heading" is a title line)
+                     r"(?:(?(num)\s*[.:–—-]?|(?(num2)\s*[.:–—-]?|\s*[.:–—-]))\s*(?P<heading>[A-Z“\"‘][^;]*?|\([^()]*\)))?\s*$"),
     annex_label="SCHEDULE",
     footnote=_EDITORIAL_EN,
     repealed=re.compile(r"^\s*[\[(]?(?:repealed|omitted)[\])]?\.?\s*$", _I),
