@@ -362,7 +362,9 @@ def resolve_sections(lines: list[Classified], profile: Profile, classifier: Clas
     the text after its number on the same line (``10. (1) Text``) becomes a
     line of its own, classified as usual. A line not kept stays what it was.
 
-    Headings printed above their number (South African acts: ``Definitions``
+    Where the document numbers its sub-units decimally (``2.1`` alone on its
+    line, ``2.1.1``), a decimal number is no section (Canada's ``4.1 Heading``
+    is). Headings printed above their number (South African acts: ``Definitions``
     then ``1. In this Act—``) are recognised from the whole document too:
     when most sections have no heading of their own and most of those follow
     a short line that reads like a heading, those lines are their headings.
@@ -370,6 +372,13 @@ def resolve_sections(lines: list[Classified], profile: Profile, classifier: Clas
     positions = [i for i, c in enumerate(lines) if c.readings]
     if not positions:
         return lines
+    if any(c.kind == "item" and c.style.startswith("decimal_") and (c.style != "decimal_2" or not c.rest)
+           for c in lines):
+        # the document numbers sub-units decimally ("2.1", "2.1.1"): a decimal number is one of them,
+        # not an inserted section (Canada's "4.1")
+        for i in positions:
+            lines[i].readings = [r for r in lines[i].readings if not r.suffix.startswith(".")] or None
+        positions = [i for i in positions if lines[i].readings]
     signature = profile.conclusions_start
     barriers, seen = [], 0
     at = 0

@@ -423,7 +423,7 @@ class Lexing:
         alpha = self._open_style("paren_alpha")
         roman = self._open_style("paren_roman")
         if alpha is not None:
-            last = self.stack[alpha].num
+            last = self.stack[alpha].num.split(".")[0]   # "(h.2)" is an inserted h: (i) follows it
             if len(label) == 1 and len(last) == 1 and ord(label) == ord(last) + 1:
                 if roman is None or roman < alpha or roman_value(self.stack[roman].num) + 1 != value:
                     return "paren_alpha"

@@ -11,7 +11,7 @@ _MD_GLUED = re.compile(r"\s+(#{2,6}\s+\S)")
 #: HTML that conversions leave in the Markdown ("<details>", "<summary>Historical Note</summary>"): markup, not text
 _MD_HTML = re.compile(r"</?(?:details|summary|div|span|p|br|sup|sub|b|i|em|strong|u|small)(?:\s[^<>]*)?/?>", re.I)
 #: a list bullet before a numbered unit ("- (a) the purchase ..."): the number carries the structure
-_MD_BULLET = re.compile(r"^[-*+]\s+(?=\(?[0-9A-Za-z]{1,4}[.)]\s)")
+_MD_BULLET = re.compile(r"^[-*+]\s+(?=\(?[0-9A-Za-z]{1,4}(?:\.\d{1,3})?[.)]\s)")
 #: a footnote glyph with no label before a unit ("[^](3) Every provision ...", "[^]29 Review ...")
 _MD_FOOTNOTE_GLYPH = re.compile(r"^\[\^\]\s*")
 
