@@ -45,8 +45,6 @@ def strip_markdown(source: Source) -> Source:
             text = _MD_HTML.sub("", text).strip()
             if not text:
                 continue
-        if text[0] in "-*+[":
-            text = _MD_FOOTNOTE_GLYPH.sub("", _MD_BULLET.sub("", text))
         parts = _MD_GLUED.split(text) if " #" in text else [text]
         pieces = [parts[0]] + ["".join(parts[i:i + 2]) for i in range(1, len(parts), 2)]
         for k, piece in enumerate(pieces):
@@ -54,6 +52,8 @@ def strip_markdown(source: Source) -> Source:
             piece = _MD_HEADING.sub("", piece)
             while piece.startswith(">"):
                 piece = piece[1:].lstrip()
+            if piece[:1] in ("-", "*", "+", "["):
+                piece = _MD_FOOTNOTE_GLYPH.sub("", _MD_BULLET.sub("", piece))
             if "**" in piece:
                 piece = piece.replace("**", "")
             if len(piece) > 2 and piece[0] == "*" and piece[-1] == "*":
