@@ -302,7 +302,8 @@ def prepare(source: Source, profile: Profile) -> list[Classified]:
             # only where paragraphs are blank-separated and the line before is as long as a body line
             continued = (first.islower() or (paragraph_mode and not first.isupper() and len(prev.text) >= 50)) \
                 and not prev.text.endswith(_TERMINAL) and (prev_kind not in ("head", "annex")
-                                                    or (first.islower() and len(prev.text) >= head_wrap))
+                                                    # (a blank line ends a heading where blank lines part paragraphs)
+                                                    or (first.islower() and not (paragraph_mode and blanks[index])))
             if wrapped or continued:
                 if prev.readings and len(prev.text) < head_wrap and any(r.heading for r in prev.readings):
                     c.defer_join = True   # "1. Section" / "Hello there": a heading and its text, or one sentence
