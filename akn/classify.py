@@ -136,6 +136,18 @@ class Classifier:
         self.annex = profile.annex
         self.annex_starts = first_chars(profile.annex) if profile.annex is not None else None
         self._plans: dict[str, tuple] = {}
+        self.section_forms = [(form, first_chars(form.pattern)) for form in profile.section_forms]
+        self._section_plans: dict[str, list] = {}
+
+    def section_readings(self, text: str) -> list:
+        """The readings of *text* as a section (:func:`akn.sections.readings`), with only the forms
+        that may match a line starting with its first character."""
+        first = text[0]
+        forms = self._section_plans.get(first)
+        if forms is None:
+            forms = self._section_plans[first] = [f for f, starts in self.section_forms
+                                                  if starts is None or first in starts]
+        return section_readings(text, forms) if forms else []
 
     def _plan(self, first: str) -> tuple:
         """The patterns, in order, that a line starting with *first* may match (see :func:`first_chars`)."""
@@ -244,7 +256,7 @@ def prepare(source: Source, profile: Profile) -> list[Classified]:
             if c.kind == "annex":
                 forms = None   # sections end where the schedules begin
             elif c.kind in ("item", "text") and (text[0].isdigit() or text[0].isupper() or text[0] == "["):
-                c.readings = section_readings(text, forms) or None
+                c.readings = classifier.section_readings(text) or None
         if c.readings:
             numbering.reset()   # (as a head would: the numbers of its subsections start again)
             out.append(c)   # a line that may be a section is a line of its own: numbering decides (see below)
@@ -272,7 +284,7 @@ def prepare(source: Source, profile: Profile) -> list[Classified]:
             if out:
                 _join(out[-1], text)
                 if out[-1].readings:
-                    out[-1].readings = section_readings(out[-1].text, profile.section_forms) or None
+                    out[-1].readings = classifier.section_readings(out[-1].text) or None
                 continue
             c = Classified("text", text, number, index)
         if out and out[-1].kind == "banner" and banner_is_bare(out[-1].text, profile) \
@@ -311,7 +323,7 @@ def prepare(source: Source, profile: Profile) -> list[Classified]:
                     continue
                 _join(prev, text)
                 if prev.readings:
-                    prev.readings = section_readings(prev.text, profile.section_forms) or None
+                    prev.readings = classifier.section_readings(prev.text) or None
                 continue
         if c.kind == "item" and c.rest[:1] == "(":
             out.extend(split_numbers(c, classifier))   # "(1) (a) text": two units
@@ -381,14 +393,17 @@ def resolve_sections(lines: list[Classified], profile: Profile, classifier: Clas
             lines[i].readings = [r for r in lines[i].readings if not r.suffix.startswith(".")] or None
         positions = [i for i in positions if lines[i].readings]
     signature = profile.conclusions_start
-    barriers, seen = [], 0
-    at = 0
-    for i in positions:   # signatures before each candidate line
-        while at < i:
-            if signature is not None and lines[at].kind == "text" and signature.match(lines[at].text):
-                seen += 1
-            at += 1
-        barriers.append(seen)
+    barriers = [0] * len(positions)
+    if signature is not None:   # the signatures before each candidate line
+        starts = first_chars(signature)
+        signed = [k for k, c in enumerate(lines) if c.kind == "text" and (starts is None or c.text[0] in starts)
+                  and signature.match(c.text)]
+        if signed:
+            seen = 0
+            for n, i in enumerate(positions):
+                while seen < len(signed) and signed[seen] < i:
+                    seen += 1
+                barriers[n] = seen
     chosen = choose_sections([lines[i].readings for i in positions], barriers)
     picked = {i: lines[i].readings[r] for i, r in zip(positions, chosen) if r is not None}
     headless = [i for i, r in picked.items() if not r.heading]
@@ -399,25 +414,33 @@ def resolve_sections(lines: list[Classified], profile: Profile, classifier: Clas
     heading_lines = {i - 1 for i in above}
     out: list[Classified] = []
     head = profile.section_head
-    for i, c in enumerate(lines):
+    # the lines to change: sections kept, the headings above them, lines whose joining waited for the
+    # numbering; every other line is copied as it is, a run at a time
+    marks = sorted({*picked, *heading_lines, *(k for k, c in enumerate(lines) if c.defer_join)})
+    done = 0
+    for i in marks:
+        out.extend(lines[done:i])
+        done = i + 1
         if i in heading_lines:
             continue
+        c = lines[i]
         reading = picked.get(i)
-        c.readings = None
         if reading is None:
-            if c.defer_join and out and out[-1].kind != "head":
+            if out and out[-1].kind != "head":
                 _join(out[-1], c.text)   # the line before was no section: this one continues it
-                continue
-            out.append(c)
+            else:
+                out.append(c)
             continue
-        heading = lines[i - 1].text if i in above else reading.heading
-        found = Classified("head", c.text, c.line, c.index, head=head, num=reading.num, rest=heading,
-                           marker=reading.marker, indent=c.indent)
-        out.append(found)
+        # (the line becomes the head in place: one object per line)
+        c.kind, c.head, c.num, c.marker, c.style, c.heading = "head", head, reading.num, reading.marker, "", ""
+        c.rest = lines[i - 1].text if i in above else reading.heading
+        c.readings = None
+        out.append(c)
         if reading.text:
             tail = classifier.classify(reading.text, c.line, c.index)
             tail.indent = c.indent
             out.extend(split_numbers(tail, classifier))
+    out.extend(lines[done:])
     return out
 
 

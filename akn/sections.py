@@ -62,6 +62,8 @@ def number_key(num: str) -> tuple[int, str] | None:
     >>> [number_key(n) for n in ("3", "3A", "3AA", "4.01", "[^]29", "0", "3a")]
     [(3, ''), (3, 'A'), (3, 'AA'), (4, '.01'), (29, ''), None, None]
     """
+    if num.isdigit():   # the common case, without a pattern
+        return (int(num), "") if num[0] != "0" and len(num) <= 4 else None
     m = _KEY.match(num)
     if m is None:
         return None
@@ -135,38 +137,60 @@ def best_chain(candidates: list[list[Reading]], weights: dict[str, float] | None
     """
     weights = weights or {}
     barriers = barriers or [0] * len(candidates)
-    # best[key] = (score, line, reading) of the best sequence ending with a reading numbered key
-    best: dict[tuple[int, str], tuple[float, int, int]] = {}
-    by_base: dict[int, list[tuple[int, str]]] = {}
+    # The best sequence ending at each number, keyed two ways: by (base, suffix) for the
+    # readings of the same base (an inserted 3A after 3, a repeat), and by base alone for a
+    # later base (only the best of a base matters then: the cost of a gap depends on the
+    # bases only). Scores are stored with the barriers already crossed added back
+    # (value = score + BARRIER_COST * barriers before that line), so that the cost of
+    # crossing barriers is one subtraction for whichever predecessor wins.
+    by_key: dict[tuple[int, str], tuple[float, int, int]] = {}
+    keys_of_base: dict[int, list[tuple[int, str]]] = {}
+    by_base: dict[int, tuple[float, int, int]] = {}
     back: dict[tuple[int, int], tuple[int, int] | None] = {}
     top: tuple[float, int, int] | None = None
+    best_adjusted = float("-inf")
     for line, readings in enumerate(candidates):
+        crossed = BARRIER_COST * barriers[line]
         found: list[tuple[tuple[int, str], float, int, tuple[int, int] | None]] = []
         for r, reading in enumerate(readings):
-            key = (reading.base, reading.suffix)
+            base, suffix = reading.base, reading.suffix
             gain = weights.get(reading.form, 1.0)
             # start a sequence here: every number before this one is missing (an extract may start
             # anywhere, so starting late costs less than a section gains)
-            start = min((reading.base - 1) * GAP_COST + (0.25 if reading.suffix else 0.0), START_COST)
+            start = min((base - 1) * GAP_COST + (0.25 if suffix else 0.0), START_COST)
             score, prev = gain - start, None
-            for base in range(max(1, reading.base - MAX_GAP - 1), reading.base + 1):
-                for pkey in by_base.get(base, ()):
-                    cost = follows(pkey, key)
-                    if cost is None:
-                        continue
-                    pscore, pline, pr = best[pkey]
-                    cost += BARRIER_COST * (barriers[line] - barriers[pline])
-                    if pscore + gain - cost > score:
-                        score, prev = pscore + gain - cost, (pline, pr)
+            for pkey in keys_of_base.get(base, ()):        # 3 -> 3A, 3A -> 3B, 3 -> 3 (a repeat)
+                cost = follows(pkey, (base, suffix))
+                if cost is not None:
+                    value, pline, pr = by_key[pkey]
+                    if value - crossed + gain - cost > score:
+                        score, prev = value - crossed + gain - cost, (pline, pr)
+            held = by_base.get(base - 1)                    # 2 -> 3
+            if held is not None and held[0] - crossed + gain > score:
+                score, prev = held[0] - crossed + gain, (held[1], held[2])
+            # 2 -> 5 (a gap): looked for only when some earlier sequence could beat the score so far
+            # (best_adjusted bounds them all: value + GAP_COST * base is what a gap leaves of a score)
+            if best_adjusted - crossed + gain - (base - 1) * GAP_COST > score:
+                for pbase in range(max(1, base - MAX_GAP - 1), base - 1):
+                    held = by_base.get(pbase)
+                    if held is not None:
+                        candidate = held[0] - crossed + gain - (base - pbase - 1) * GAP_COST
+                        if candidate > score:
+                            score, prev = candidate, (held[1], held[2])
             found.append((reading.end, score, r, prev))
         # record after all readings of the line: two readings of one line never chain
         for key, score, r, prev in found:
             back[(line, r)] = prev
-            held = best.get(key)
-            if held is None or score > held[0]:
-                if held is None:
-                    by_base.setdefault(key[0], []).append(key)
-                best[key] = (score, line, r)
+            entry = (score + crossed, line, r)
+            held = by_key.get(key)
+            if held is None:
+                keys_of_base.setdefault(key[0], []).append(key)
+            if held is None or entry[0] > held[0]:
+                by_key[key] = entry
+            held = by_base.get(key[0])
+            if held is None or entry[0] > held[0]:
+                by_base[key[0]] = entry
+                best_adjusted = max(best_adjusted, entry[0] + GAP_COST * key[0])
             if top is None or score > top[0]:
                 top = (score, line, r)
     chosen: list[int | None] = [None] * len(candidates)
@@ -193,10 +217,11 @@ def choose_sections(candidates: list[list[Reading]], barriers: list[int] | None 
         if r is not None:
             counts[readings[r].form] = counts.get(readings[r].form, 0) + 1
     total = sum(counts.values())
+    dominant = {form for form, n in counts.items() if n >= 0.25 * total}
+    if dominant == set(counts):
+        return first   # (the sequence uses only the document's own layouts: searching again finds it again)
     forms = {reading.form for readings in candidates for reading in readings}
-    if not total or forms == set(counts) and len(counts) == 1:
-        return first
-    weights = {form: (1.0 if counts.get(form, 0) >= 0.25 * total else -1.0) for form in forms}
+    weights = {form: (1.0 if form in dominant else -1.0) for form in forms}
     return best_chain(candidates, weights, barriers)
 
 
@@ -206,9 +231,9 @@ class SectionForm:
 
     ``pattern`` captures ``num`` and optionally ``heading`` and ``text``.
     With ``glued_number`` the pattern captures ``digits`` instead of ``num``:
-    the number is glued to the word or number before it
-    (``extent1.``, ``Regulations 20022.``), and every split of the digits
-    is a reading. ``max_heading_words`` caps a heading; a longer one is
+    the number ends the line, with a full stop, glued to the word or the
+    year before it (``extent1.``, ``Regulations 20022.``); each place the
+    digits may split is a reading. ``max_heading_words`` caps a heading; a longer one is
     read as the section's text.
     """
 
@@ -219,6 +244,9 @@ class SectionForm:
     #: the words after the number are a heading when they are short, start with a capital and do not end
     #: like a sentence or a clause ("1. Definitions"); else the section's text ("1. In this Act—")
     text_may_be_heading: bool = False
+    #: for a pattern that starts with the number: the characters that may follow its digits (" " for
+    #: "1 Heading", "." for "1. Heading"); a line whose digits are followed by another is not tried
+    after_digits: str | None = None
 
 
 def readings(text: str, forms: list[SectionForm]) -> list[Reading]:
@@ -231,7 +259,13 @@ def readings(text: str, forms: list[SectionForm]) -> list[Reading]:
     []
     """
     out: list[Reading] = []
+    lead = _DIGITS.match(text)
+    after = text[lead.end():lead.end() + 1] if lead else None
     for form in forms:
+        if form.glued_number and not (text[-1:] == "." and text[-2:-1].isdigit()):
+            continue   # (a glued number ends the line: "extent1.")
+        if form.after_digits is not None and (after is None or after not in form.after_digits):
+            continue
         m = form.pattern.match(text)
         if m is None:
             continue
@@ -273,6 +307,7 @@ def readings(text: str, forms: list[SectionForm]) -> list[Reading]:
 
 
 _SENTENCE_END = tuple(".;:,—–-")
+_DIGITS = re.compile(r"(?:\[\^[^\]]*\]\s*)?\d+")
 
 
 def _heading_like(text: str, max_words: int) -> bool:

@@ -69,25 +69,29 @@ _UK_NUM = r"(?P<num>(?:\[\^[^\]]*\]\s*)?[1-9]\d{0,3}(?:[A-Z]{1,3}|\.\d{1,3})?)"
 _UK_ORDINAL = ("FIRST|SECOND|THIRD|FOURTH|FIFTH|SIXTH|SEVENTH|EIGHTH|NINTH|TENTH|ELEVENTH|TWELFTH|"
                "First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh|Twelfth")
 
+#: what may follow the digits of a section number: a space, a suffix letter ("12A"), a decimal point ("4.01")
+_CAPITALS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+_SPACED, _DOTTED, _GLUED = " ." + _CAPITALS, "." + _CAPITALS, _CAPITALS
+
 #: the layouts of a section line in the UK tradition (see akn.sections: numbering decides which lines are sections)
 UK_SECTION_FORMS = [
     # "1 Short title", "12A Power to make regulations" (the number of a "2026 CHAPTER 7" line is a year)
-    SectionForm("spaced", re.compile(rf"(?!\d{{4}}\s+CHAPTER\b){_UK_NUM}\s+(?P<heading>[A-Z“\"‘][^;]*?[^.;:\s,—–-])\s*$")),
+    SectionForm("spaced", after_digits=_SPACED, pattern=re.compile(rf"(?!\d{{4}}\s+CHAPTER\b){_UK_NUM}\s+(?P<heading>[A-Z“\"‘][^;]*?[^.;:\s,—–-])\s*$")),
     # printed with a full stop after the heading: "1 Short title."
-    SectionForm("spaced", re.compile(rf"{_UK_NUM}\s+(?P<heading>[A-Z“\"‘][^;:]*?\.)\s*$"), max_heading_words=12),
+    SectionForm("spaced", after_digits=_SPACED, pattern=re.compile(rf"{_UK_NUM}\s+(?P<heading>[A-Z“\"‘][^;:]*?\.)\s*$"), max_heading_words=12),
     # a printed range of spent sections: "52 to 57"
-    SectionForm("spaced", re.compile(rf"{_UK_NUM}(?P<heading>)\s+(?:to|and)\s+(?P<last>[1-9]\d*)[A-Z]*\s*$"),
+    SectionForm("spaced", after_digits=_SPACED, pattern=re.compile(rf"{_UK_NUM}(?P<heading>)\s+(?:to|and)\s+(?P<last>[1-9]\d*)[A-Z]*\s*$"),
                 max_heading_words=0),
     # Commonwealth: "1. Short title and commencement.—(1) This Act ..."
-    SectionForm("dotted", re.compile(rf"{_UK_NUM}\.\s+(?P<heading>[A-Z][^—–]*?\.\s*[—–]+)\s*(?P<text>\S.*)?$")),
+    SectionForm("dotted", after_digits=_DOTTED, pattern=re.compile(rf"{_UK_NUM}\.\s+(?P<heading>[A-Z][^—–]*?\.\s*[—–]+)\s*(?P<text>\S.*)?$")),
     # "1.—(1) The Secretary of State may ..."
-    SectionForm("dotted", re.compile(rf"{_UK_NUM}\.[—–]+\s*(?P<text>\S.*)$")),
+    SectionForm("dotted", after_digits=_DOTTED, pattern=re.compile(rf"{_UK_NUM}\.[—–]+\s*(?P<text>\S.*)$")),
     # the number alone on its line, the text on the next: "1."
-    SectionForm("dotted", re.compile(rf"{_UK_NUM}\.\s*$")),
+    SectionForm("dotted", after_digits=_DOTTED, pattern=re.compile(rf"{_UK_NUM}\.\s*$")),
     # "10. (1) Text", "28. Whenever a person ...", "1. Definitions"
-    SectionForm("dotted", re.compile(rf"{_UK_NUM}\.\s+(?P<text>\S.*)$"), text_may_be_heading=True),
+    SectionForm("dotted", after_digits=_DOTTED, pattern=re.compile(rf"{_UK_NUM}\.\s+(?P<text>\S.*)$"), text_may_be_heading=True),
     # web copies without their style sheet: "1Qualifications Scotland", "12AThe Board"
-    SectionForm("glued", re.compile(r"(?P<num>[1-9]\d{0,3}[A-Z]{0,2}?)(?P<heading>[A-Z][a-z’'][^;]*?[^;:,\s—–-])\s*$"),
+    SectionForm("glued", after_digits=_GLUED, pattern=re.compile(r"(?P<num>[1-9]\d{0,3}[A-Z]{0,2}?)(?P<heading>[A-Z][a-z’'][^;]*?[^;:,\s—–-])\s*$"),
                 max_heading_words=20),
     # statutory instruments on legislation.gov.uk: the heading before its number, "Citation and extent1."
     SectionForm("trailing", re.compile(r"(?P<heading>[A-Z][^;:]*?)(?P<digits>\d+)\.\s*$"), glued_number=True,
