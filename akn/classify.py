@@ -314,8 +314,12 @@ def prepare(source: Source, profile: Profile) -> list[Classified]:
             # only where paragraphs are blank-separated and the line before is as long as a body line
             continued = (first.islower() or (paragraph_mode and not first.isupper() and len(prev.text) >= 50)) \
                 and not prev.text.endswith(_TERMINAL) and (prev_kind not in ("head", "annex")
-                                                    # (a blank line ends a heading where blank lines part paragraphs)
-                                                    or (first.islower() and not (paragraph_mode and blanks[index])))
+                                                    # (after a blank line, a lower-case line goes on with a
+                                                    # heading only if indented under it or the heading is as
+                                                    # long as the document's lines: else it is the unit's text)
+                                                    or (first.islower() and not (
+                                                        paragraph_mode and blanks[index] and len(prev.text) < head_wrap
+                                                        and indents[index] <= prev.indent)))
             if wrapped or continued:
                 if prev.readings and len(prev.text) < head_wrap and any(r.heading for r in prev.readings):
                     c.defer_join = True   # "1. Section" / "Hello there": a heading and its text, or one sentence

@@ -15,10 +15,10 @@ import unicodedata
 from collections import Counter
 
 import pytest
+from conftest import CORPUS, need
 from lxml import etree
 
 import akn
-from conftest import CORPUS, need
 
 NS = {"a": "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"}
 LANG = {"en-eu": "en", "ru": "ru", "kk": "kk", "en-uk": "en", "en-us": "en"}

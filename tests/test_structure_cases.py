@@ -33,7 +33,7 @@ UNITS = {"part", "subpart", "chapter", "subchapter", "title", "subtitle", "divis
          "crossHeading"}
 #: containers walked through without a line of their own
 THROUGH = {"body", "mainBody", "intro", "wrapUp", "content", "list", "blockList"}
-_KEYWORD = re.compile(r"^(?:part|subpart|sub-part|chapter|schedule|section|article|sec\.)\s+", re.I)
+_KEYWORD = re.compile(r"^(?:part|subpart|sub-part|chapter|schedule|section|article|sec\.)\s+", re.IGNORECASE)
 _OPTIONS = {"--tradition": "tradition", "--lang": "lang", "--country": "country"}
 
 
@@ -75,7 +75,7 @@ def outline(root) -> list[str]:
         number = heading = ""
         if preface is not None:
             number = " ".join(re.sub(r"\b(?:the|schedule)\b", " ", _text(preface.find(f"{NS}longTitle")),
-                                     flags=re.I).split())
+                                     flags=re.IGNORECASE).split())
             heading = next((_text(p) for p in preface.iterfind(NS + "p")), "")
         line = "attachment" + (" " + number if number else "")
         out.append(line + (" | " + heading if heading else ""))

@@ -4,8 +4,8 @@ import subprocess
 import sys
 
 import akn
-from akn.normalise import normalise
 from akn.classify import prepare
+from akn.normalise import normalise
 from akn.profiles import choose
 from akn.structure_check import assess
 
