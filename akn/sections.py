@@ -269,40 +269,58 @@ def readings(text: str, forms: list[SectionForm]) -> list[Reading]:
         m = form.pattern.match(text)
         if m is None:
             continue
-        groups = m.groupdict()
-        heading = (groups.get("heading") or "").strip()
-        body = (groups.get("text") or "").strip()
         if form.glued_number:
-            digits = groups["digits"]
-            start = m.start("digits")
-            glued_to_word = start > 0 and not text[start - 1].isspace()
-            # the number is glued to a word ("extent1.") or to the year that ends a title ("Regulations 20022.")
-            cuts = [0] if glued_to_word else []
-            if len(digits) > 4 and 1200 <= int(digits[:4]) <= 2099:
-                cuts.append(4)
-            for cut in cuts:
-                num = digits[cut:]
-                if num[0] == "0":
-                    continue
-                key = number_key(num)
-                if key is None:
-                    continue
-                head = ((groups.get("heading") or "") + digits[:cut]).strip()
-                out.append(Reading(num, text[start + cut:].strip(), head, body, form.name, *key))
+            out.extend(_glued_readings(text, m, form))
             continue
-        num = groups["num"]
+        num = m.group("num")
         key = number_key(num)
         if key is None:
             continue
-        if heading and len(heading.split()) > form.max_heading_words:
+        named = form.pattern.groupindex
+        raw_heading = m.group("heading") if "heading" in named else None
+        raw_text = m.group("text") if "text" in named else None
+        heading = raw_heading.strip() if raw_heading else ""
+        body = raw_text.strip() if raw_text else ""
+        # the marker is what stands before the heading or the text: "2.", "1.—", "Section 4"
+        if raw_heading:
+            marker = text[:m.start("heading")].rstrip()
+        elif raw_text:
+            marker = text[:m.start("text")].rstrip()
+        else:
+            marker = text.rstrip()
+        if heading and heading.count(" ") >= form.max_heading_words and len(heading.split()) > form.max_heading_words:
             heading, body = "", (heading + (" " + body if body else "")).strip()
         elif form.text_may_be_heading and body and not heading and _heading_like(body, form.max_heading_words):
             heading, body = body, ""
-        # the marker is what stands before the heading or the text: "2.", "1.—", "Section 4"
-        starts = [m.start(g) for g in ("heading", "text") if groups.get(g)]
-        marker = text[:min(starts)].rstrip() if starts else text.rstrip()
-        last = int(groups["last"]) if groups.get("last") else 0
-        out.append(Reading(num.split("]")[-1].strip(), marker, heading, body, form.name, *key, last))
+        last = int(m.group("last")) if "last" in named and m.group("last") else 0
+        if num[0] == "[":
+            num = num.split("]")[-1].strip()
+        out.append(Reading(num, marker, heading, body, form.name, *key, last))
+    return out
+
+
+def _glued_readings(text: str, m: re.Match, form: SectionForm) -> list[Reading]:
+    """The readings of a number glued at the end of the line: ``extent1.``, ``Regulations 20022.``."""
+    out = []
+    digits = m.group("digits")
+    start = m.start("digits")
+    raw_heading = m.group("heading") or ""
+    raw_text = m.group("text") if "text" in form.pattern.groupindex else None
+    body = raw_text.strip() if raw_text else ""
+    glued_to_word = start > 0 and not text[start - 1].isspace()
+    # the number is glued to a word ("extent1.") or to the year that ends a title ("Regulations 20022.")
+    cuts = [0] if glued_to_word else []
+    if len(digits) > 4 and 1200 <= int(digits[:4]) <= 2099:
+        cuts.append(4)
+    for cut in cuts:
+        num = digits[cut:]
+        if num[0] == "0":
+            continue
+        key = number_key(num)
+        if key is None:
+            continue
+        out.append(Reading(num, text[start + cut:].strip(), (raw_heading + digits[:cut]).strip(), body, form.name,
+                           *key))
     return out
 
 
