@@ -184,8 +184,7 @@ class Classifier:
                     groups = m.groupdict()
                 num = groups.get("num") or groups.get("num2") or ""
                 heading = (groups.get("heading") or "").strip()
-                # (the marker keeps what separates it from the heading: "Part 2 -", "CHAPTER I:" - no character is lost)
-                marker = (text[:m.start("heading")] if heading else text).rstrip()
+                marker = (text[:m.start("heading")] if heading else text).rstrip().rstrip(":–—-").rstrip()
                 found = Classified("head", text, line, index, head=head, num=num, rest=heading, marker=marker)
                 if tail:
                     found.style = tail  # carried to prepare(), which makes it a line of its own
@@ -196,7 +195,7 @@ class Classifier:
                 groups = m.groupdict()
                 heading = (groups.get("heading") or "").strip()
                 # the marker is what stands before a heading on the same line ("SCHEDULE 2", "Schedule 1")
-                marker = text[:m.start("heading")].rstrip() if heading else text
+                marker = text[:m.start("heading")].rstrip().rstrip(".:–—-").rstrip() if heading else text
                 return Classified("annex", text, line, index, num=groups.get("num") or groups.get("num2") or "",
                                   rest=heading, marker=marker)
         if items and (always or (len(text) > 1 and text[1] == ")")):
