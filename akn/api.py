@@ -15,6 +15,7 @@ from akn.normalise import normalise
 from akn.parser import parse_lines
 from akn.postprocess import Context, run_passes
 from akn.profiles import COUNTRY_TRADITION, detect
+from akn.structure_check import check_structure
 
 #: accepted document types
 DOCTYPES = ("act", "bill")
@@ -63,6 +64,7 @@ def _parse(text, *, lang, country, doctype, frbr_uri, tradition, source, markdow
         tradition = COUNTRY_TRADITION.get(country.lower())
     profile = detect(src.lines, lang=lang, tradition=tradition)
     lines = prepare(src, profile)
+    lines, profile, structure, checked = check_structure(src, lines, profile, keep_profile=tradition is not None)
     head, tail = _title_block(lines), [c.text for c in lines[-12:] if c.kind == "text"]
     tree = parse_lines(LexInput(lines, profile, src))
     del lines   # (peak memory: each stage's data is let go once the next one holds what it needs)
@@ -78,6 +80,7 @@ def _parse(text, *, lang, country, doctype, frbr_uri, tradition, source, markdow
     warnings: list[Diagnostic] = run_passes(root, context, passes)
     context.contexts = builder.contexts = {}
     warnings.extend(meta.warnings)
+    warnings.extend(checked)
     warnings.extend(unrecognised)
     where = {n: i for i, n in enumerate(src.linenos)} if builder.ids.duplicates else {}
     for wanted, given in builder.ids.duplicates:
@@ -87,7 +90,7 @@ def _parse(text, *, lang, country, doctype, frbr_uri, tradition, source, markdow
                                    f"it was given {given!r} (check the numbering)", line=line, col=1,
                                    source=source, severity="warning", code="duplicate-number", context=shown))
     return Document(root=root, warnings=warnings, frbr_uri=meta.work_uri(), lang=meta.language,
-                    tradition=profile.tradition, source=source, lines=builder.lines)
+                    tradition=profile.tradition, source=source, lines=builder.lines, structure=structure)
 
 
 def read_file(path: str | Path) -> bytes:

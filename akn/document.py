@@ -29,6 +29,8 @@ class Document:
     source: str = "<text>"
     #: eId -> 1-based line of the source text where that unit starts (for diagnostics)
     lines: dict[str, int] = field(default_factory=dict, repr=False)
+    #: how consistent the numbering of the units is (see akn.structure_check): units, repeats, skips ...
+    structure: dict = field(default_factory=dict)
     _xml: bytes | None = field(default=None, repr=False)
 
     @property
@@ -44,7 +46,7 @@ class Document:
     def to_dict(self) -> dict:
         """Metadata and warnings as plain data (what ``akn parse --json`` prints)."""
         return {"source": self.source, "frbr_uri": self.frbr_uri, "lang": self.lang,
-                "tradition": self.tradition,
+                "tradition": self.tradition, "structure": self.structure,
                 "warnings": [w.to_dict() for w in self.warnings]}
 
 

@@ -130,6 +130,11 @@ class Lexing:
         self.phase = "preface"
         self.in_recitals = False
         self.out: list[Token] = []
+        #: in a tradition whose sections are found by their numbering, numbered lines before the first
+        #: head of a document that has heads are front matter (a long title's or a preamble's list)
+        self.first_head = -1
+        if data.profile.section_forms:
+            self.first_head = next((k for k, c in enumerate(self.lines) if c.kind in ("head", "annex")), -1)
         self._last_head: int | None = None   # see last_head()
 
     def last_head(self) -> int:
@@ -196,6 +201,9 @@ class Lexing:
                 emit("CONCL_LINE", Node("p", text=c.text, line=c.line, index=c.index))
                 i += 1
                 continue
+            if phase in ("preface", "preamble") and kind == "item" and i < self.first_head:
+                c = Classified("text", c.text, c.line, c.index)
+                kind = "text"
             if phase in ("preface", "preamble") and self._frame(c):
                 i += 1
                 continue
@@ -447,7 +455,7 @@ class Lexing:
         alpha = self._open_style("paren_alpha")
         roman = self._open_style("paren_roman")
         if alpha is not None:
-            last = self.stack[alpha].num
+            last = self.stack[alpha].num.split(".")[0]   # "(h.2)" is an inserted h: (i) follows it
             if len(label) == 1 and len(last) == 1 and ord(label) == ord(last) + 1:
                 if roman is None or roman < alpha or roman_value(self.stack[roman].num) + 1 != value:
                     return "paren_alpha"

@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from akn.sections import SectionForm
+
 #: Item numbering styles the lexer knows. A profile maps each to an AKN element.
 ITEM_STYLES = ("dot", "paren_num", "paren_alpha", "paren_roman", "paren_upper",
                "paren_upper_roman", "close_num", "close_alpha", "dash")
@@ -82,6 +84,13 @@ class Profile:
     article_label: str = "Article"
     #: lower-case letters used by this script's letter items (for close_alpha)
     letters: str = "abcdefghijklmnopqrstuvwxyz"
+    #: layouts of a section line whose number must continue the sequence of sections to be one
+    #: (see :mod:`akn.sections`); the lines kept become heads of ``section_head``
+    section_forms: list[SectionForm] = field(default_factory=list)
+    section_head: Head | None = None
+    #: head elements whose order of rank is the order in which the document first uses them
+    #: (a South African act puts Parts in Chapters, a UK act Chapters in Parts)
+    rank_by_order: frozenset[str] = frozenset()
 
     def head_for(self, element: str) -> Head | None:
         for head in self.heads:

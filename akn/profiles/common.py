@@ -21,7 +21,8 @@ GLUE = r"(?:\s+|(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ«\"“]))"
 ITEM_PATTERNS = {
     "dot": re.compile(rf"(?P<num>\d+(?:[-.]\d+)*[a-z]{{0,2}})\.(?:{GLUE}(?P<text>.*)|$)"),
     "paren_num": re.compile(r"\((?P<num>\d+[a-zA-Z]{0,2}(?:[-.]\d+)*)\)(?:\s*(?P<text>\S.*)|$)"),
-    "paren_alpha": re.compile(r"\((?P<num>[a-z]{1,3}\d?)\)(?:\s+(?P<text>.*)|$)"),
+    # (inserted paragraphs: "(ba)", "(b1)", and Canada's "(b.01)", "(d.21)")
+    "paren_alpha": re.compile(r"\((?P<num>[a-z]{1,3}\d?(?:\.\d{1,3})?)\)(?:\s+(?P<text>.*)|$)"),
     "paren_upper": re.compile(r"\((?P<num>[A-Z]{1,3})\)(?:\s+(?P<text>.*)|$)"),
     "close_num": re.compile(r"(?P<num>\d+(?:[-.]\d+)*)\)(?:\s*(?P<text>\S.*)|$)"),
     "dash": re.compile(r"(?P<num>[—–])\s+(?P<text>\S.*)"),

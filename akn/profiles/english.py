@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from akn.profiles.base import Head, Profile
+from akn.sections import SectionForm
 from akn.profiles.common import GLUE, HEAD, ITEM_PATTERNS, MONTHS_EN, NEN, NKZ, ROM
 
 #: EU headings stand alone on their line, or after a dash or colon ("CHAPTER I - General provisions")
@@ -50,33 +51,95 @@ EN_EU = Profile(
     article_label="Article",
 )
 
+def _any_case(word: str) -> str:
+    """A keyword in any letter case ("PART", "Part", "part", "ChaPTEr"), as character classes.
+
+    >>> re.fullmatch(_any_case("part"), "PaRt") is not None
+    True
+    """
+    return "".join(f"[{ch.upper()}{ch}]" for ch in word)
+
+
+#: a number of a Part or Chapter: 2, 2A, A (South Africa), IV; glued to its heading on web copies ("Part 1Status")
+_UK_DIV_NUM = rf"(?P<num>\d+[A-Z]{{0,2}}(?![a-z])|[A-Z]{{1,2}}(?![A-Za-z])|(?:{ROM})(?![A-Za-z]))"
+#: a heading after a division's number: on the same line it starts with a capital and does not end a clause
+_UK_DIV_HEAD = r"\s*[.:–—-]?(?:\s*(?P<heading>[A-Z][^;:]*?[^;:,\s]))?\s*$"
+#: a section number: 12, 12A, 4.01; "[^]" is a footnote glyph of Markdown conversions ("### [^]29 Review")
+_UK_NUM = r"(?P<num>(?:\[\^[^\]]*\]\s*)?[1-9]\d{0,3}(?:[A-Z]{1,3}|\.\d{1,3})?)"
+_UK_ORDINAL = ("FIRST|SECOND|THIRD|FOURTH|FIFTH|SIXTH|SEVENTH|EIGHTH|NINTH|TENTH|ELEVENTH|TWELFTH|"
+               "First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh|Twelfth")
+
+#: what may follow the digits of a section number: a space, a suffix letter ("12A"), a decimal point ("4.01")
+_CAPITALS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+_SPACED, _DOTTED, _GLUED = " ." + _CAPITALS, "." + _CAPITALS, _CAPITALS
+
+#: the layouts of a section line in the UK tradition (see akn.sections: numbering decides which lines are sections)
+UK_SECTION_FORMS = [
+    # "1 Short title", "12A Power to make regulations" (the number of a "2026 CHAPTER 7" line is a year)
+    SectionForm("spaced", after_digits=_SPACED, pattern=re.compile(rf"(?!\d{{4}}\s+CHAPTER\b){_UK_NUM}\s+(?P<heading>[A-Z“\"‘][^;]*?[^.;:\s,—–-])\s*$")),
+    # printed with a full stop after the heading: "1 Short title."
+    SectionForm("spaced", after_digits=_SPACED, pattern=re.compile(rf"{_UK_NUM}\s+(?P<heading>[A-Z“\"‘][^;:]*?\.)\s*$"), max_heading_words=12),
+    # a printed range of spent sections: "52 to 57"
+    SectionForm("spaced", after_digits=_SPACED, pattern=re.compile(rf"{_UK_NUM}(?P<heading>)\s+(?:to|and)\s+(?P<last>[1-9]\d*)[A-Z]*\s*$"),
+                max_heading_words=0),
+    # Commonwealth: "1. Short title and commencement.—(1) This Act ..."
+    SectionForm("dotted", after_digits=_DOTTED, pattern=re.compile(rf"{_UK_NUM}\.\s+(?P<heading>[A-Z][^—–]*?\.\s*[—–]+)\s*(?P<text>\S.*)?$")),
+    # "1.—(1) The Secretary of State may ..."
+    SectionForm("dotted", after_digits=_DOTTED, pattern=re.compile(rf"{_UK_NUM}\.[—–]+\s*(?P<text>\S.*)$")),
+    # the number alone on its line, the text on the next: "1."
+    SectionForm("dotted", after_digits=_DOTTED, pattern=re.compile(rf"{_UK_NUM}\.\s*$")),
+    # "10. (1) Text", "28. Whenever a person ...", "1. Definitions"
+    SectionForm("dotted", after_digits=_DOTTED, pattern=re.compile(rf"{_UK_NUM}\.\s+(?P<text>\S.*)$"), text_may_be_heading=True),
+    # web copies without their style sheet: "1Qualifications Scotland", "12AThe Board"
+    SectionForm("glued", after_digits=_GLUED, pattern=re.compile(r"(?P<num>[1-9]\d{0,3}[A-Z]{0,2}?)(?P<heading>[A-Z][a-z’'][^;]*?[^;:,\s—–-])\s*$"),
+                max_heading_words=20),
+    # statutory instruments on legislation.gov.uk: the heading before its number, "Citation and extent1."
+    SectionForm("trailing", re.compile(r"(?P<heading>[A-Z][^;:]*?)(?P<digits>\d+)\.\s*$"), glued_number=True,
+                max_heading_words=24),
+    # "Section 4 - Application" (Markdown conversions of Indian acts), "SECTION 4. Application"
+    SectionForm("labelled", re.compile(rf"(?:Section|SECTION)\s+{_UK_NUM}(?:\s*[-–—.:]\s*(?P<heading>\S.*?))?\s*$")),
+]
+
 EN_UK = Profile(
     name="en-uk", lang="eng", tradition="uk", country="gb",
     heads=[
-        Head("part", re.compile(rf"PART\s+(?P<num>\d+[A-Z]*|{ROM}){HEAD}"), 10, True, label="PART"),
-        Head("chapter", re.compile(rf"CHAPTER\s+(?P<num>\d+[A-Z]*|{ROM}){HEAD}"), 30, True, label="CHAPTER"),
+        Head("part", re.compile(rf"{_any_case('part')}\s+{_UK_DIV_NUM}{_UK_DIV_HEAD}"), 10, True, label="PART"),
+        # "SUBPART 2 - Heading", "Sub-part 1", "SUBPART - Heading" (a subpart may be unnumbered)
+        Head("subpart", re.compile(rf"{_any_case('sub')}-?{_any_case('part')}(?:\s+{_UK_DIV_NUM})?{_UK_DIV_HEAD}"), 20, True,
+             label="SUBPART"),
+        Head("chapter", re.compile(rf"{_any_case('chapter')}\s+{_UK_DIV_NUM}{_UK_DIV_HEAD}"), 30, True, label="CHAPTER"),
         # Markdown conversions of Commonwealth acts: "## I - Preliminary"
         Head("chapter", re.compile(rf"(?P<num>{ROM})\s+[-–—]\s+(?P<heading>\S.*)"), 30, False, label=""),
-        # "1 Short title", "12A Power to make regulations"
-        Head("section", re.compile(r"(?!\d{4}\s+CHAPTER\b)(?P<num>\d{1,5}[A-Z]{0,2})\s+(?P<heading>[A-Z][^.;:]*[^.;:\s,])\s*$"), 50, False, label=""),
-        # Commonwealth style "1. Short title, extent and commencement.—", the text may follow the dash
-        Head("section", re.compile(r"(?P<num>\d+[A-Z]{0,2})\.\s+(?P<heading>[A-Z][^—]*?)\.?\s*[—–]+\s*(?P<text>\S.*)?$"),
-             50, False, label=""),
         # Markdown conversions: "### 3. Definition of domestic violence." or "### 5." alone
         Head("section", re.compile(r"(?P<num>\d+[A-Z]{0,2})\.(?:\s+(?P<heading>[A-Z][^—]*?))?[\s.—–-]*$"), 50, False,
              label="", markdown_only=True),
     ],
+    section_forms=UK_SECTION_FORMS,
+    section_head=Head("section", re.compile(r"(?!)"), 50, False, label=""),
+    rank_by_order=frozenset({"part", "chapter"}),
     run_in_heading=re.compile(r"(?P<heading>[A-Z][^—.]{0,200}?)\.?\s*[—–]\s*(?P<text>\S.*)$"),
     items={"paren_num": "subsection", "paren_alpha": "paragraph", "paren_roman": "subparagraph",
-           "paren_upper": "clause", "dot": "paragraph", "bare_num": "paragraph", "dash": "indent"},
-    block_styles=frozenset({"paren_num", "dot", "bare_num"}),
+           "paren_upper": "clause", "dot": "paragraph", "bare_num": "paragraph", "dash": "indent",
+           "decimal_2": "subsection", "decimal_3": "paragraph", "decimal_4": "subparagraph"},
+    block_styles=frozenset({"paren_num", "dot", "bare_num", "decimal_2"}),
     item_patterns={**{k: ITEM_PATTERNS[k] for k in ("paren_num", "paren_alpha", "paren_upper", "dot", "dash")},
+                   # decimal numbering of by-laws: "3.1", "3.1.1 street trading;" (a level per dot)
+                   "decimal_2": re.compile(r"(?P<num>\d+\.\d+)(?:\s+(?P<text>\S.*)|$)"),
+                   "decimal_3": re.compile(r"(?P<num>\d+\.\d+\.\d+)(?:\s+(?P<text>\S.*)|$)"),
+                   "decimal_4": re.compile(r"(?P<num>\d+\.\d+\.\d+\.\d+)(?:\s+(?P<text>\S.*)|$)"),
                    # schedule paragraphs: "1 The form of consent must name the pupil."
                    "bare_num": re.compile(r"(?P<num>\d{1,3}[A-Z]?)\s+(?P<text>[A-Z].*[.;:,—])$")},
     preamble_start=re.compile(r"(?:BE IT ENACTED|Be it enacted|WHEREAS|Whereas)"),
     formula=re.compile(r"(?:BE IT ENACTED|Be it enacted|BE it enacted)\b.*"),
-    conclusions_start=None,
-    annex=re.compile(r"SCHEDULE(?:\s+(?P<num>\d+[A-Z]*))?(?:\s*[.:–—-]?\s*(?P<heading>\S.*?))?\s*$"),
+    # the signature of a statutory instrument ("Signed by authority of the Secretary of State ...")
+    conclusions_start=re.compile(r"(?:Signed by(?: authority of)?|Sealed with the Official Seal of)\s+\S"),
+    # "SCHEDULE 2", "Schedule 2 Title", "Schedule 1Status" (glued), "FIRST SCHEDULE", "THE SECOND SCHEDULE",
+    # "SCHEDULES" (a whole word: never "SCHEDULE" and "S"); a title after the number starts with a capital or is
+    # a bracketed reference ("(section 12)"); "Schedule 1 makes provision ..." is a sentence
+    annex=re.compile(rf"(?:(?:THE|The)\s+)?(?:(?P<num2>{_UK_ORDINAL})\s+(?:SCHEDULE|Schedule)|SCHEDULES?|Schedules?)(?![A-Za-z])"
+                     r"(?:\s+(?P<num>\d+[A-Z]{0,2}(?![a-z])))?"
+                     # (a title with no number before it needs a separator: "Schedule Heading" is a title line)
+                     r"(?:(?(num)\s*[.:–—-]?|(?(num2)\s*[.:–—-]?|\s*[.:–—-]))\s*(?P<heading>[A-Z“\"‘][^;]*?|\([^()]*\)))?\s*$"),
     annex_label="SCHEDULE",
     footnote=_EDITORIAL_EN,
     repealed=re.compile(r"^\s*[\[(]?(?:repealed|omitted)[\])]?\.?\s*$", _I),
