@@ -26,7 +26,7 @@ from lxml import etree
 
 import akn
 
-CASES_DIR = FIXTURES / "structure"
+CASES_DIR = FIXTURES / "structure" / "us_cis"
 #: this file's cases (the other structure cases have their own loader)
 CASES = sorted(p.stem for p in CASES_DIR.glob("*.txt")
                if p.stem.startswith(("us_", "ru_", "kz_", "kk_")) and (CASES_DIR / f"{p.stem}.outline").exists())
