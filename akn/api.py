@@ -55,6 +55,7 @@ def parse(text: str | bytes, *, lang: str | None = None, country: str | None = N
 
 def _parse(text, *, lang, country, doctype, frbr_uri, tradition, source, markdown, passes) -> Document:
     src = normalise(text, source)
+    decoding = src.warnings   # bad bytes, lone surrogates: reported first, before the parse's own warnings
     if markdown or (markdown is None and (source.endswith(".md") or looks_like_markdown(src))):
         src = strip_markdown(src)
         if not src.lines:
@@ -74,6 +75,7 @@ def _parse(text, *, lang, country, doctype, frbr_uri, tradition, source, markdow
     context = Context(profile=profile, source=source, frbr_uri=meta.work_uri(), lines=builder.lines,
                       contexts=builder.contexts)
     warnings: list[Diagnostic] = run_passes(root, context, passes)
+    warnings[:0] = decoding
     context.contexts = builder.contexts = {}
     warnings.extend(meta.warnings)
     warnings.extend(unrecognised)

@@ -5,10 +5,19 @@ resolution, DTD loading and network access are off, so a hostile file can
 neither read local files (XXE) nor make the process fetch URLs, and
 "billion laughs" entity expansion is refused.
 
+Since entities are never expanded, a document that *uses* one (``before
+&ent; after``, with ``ent`` declared in its DTD) is refused with the line of
+the first use: read any other way its text would silently lose the words the
+entity stands for, and the schema validator cannot check it. The DTD itself
+(a ``<!DOCTYPE>`` whose entities go unused) is harmless and allowed.
+
 >>> read_xml(b"<a>x</a>").tag
 'a'
->>> read_xml(b'<!DOCTYPE a [<!ENTITY e SYSTEM "file:///etc/passwd">]><a>&e;</a>').text is None
-True
+>>> read_xml(b'<!DOCTYPE a [<!ENTITY e SYSTEM "file:///etc/passwd">]><a>&e;</a>')
+Traceback (most recent call last):
+akn.errors.XmlInputError: <xml>:1:1: the document uses the entity &e;, ...
+>>> read_xml(b'<!DOCTYPE a [<!ENTITY e "unused">]><a>x</a>').text
+'x'
 """
 from __future__ import annotations
 
@@ -46,7 +55,7 @@ def read_xml(data: bytes | str | Path | etree._Element, name: str | None = None)
         raw = data.encode("utf-8") if isinstance(data, str) else data
         name = name or "<xml>"
     try:
-        return etree.fromstring(raw, safe_parser())
+        root = etree.fromstring(raw, safe_parser())
     except etree.XMLSyntaxError as exc:
         line, col = exc.position if exc.position else (0, 0)
         msg = exc.msg or "not well-formed XML"
@@ -59,3 +68,19 @@ def read_xml(data: bytes | str | Path | etree._Element, name: str | None = None)
         raise XmlInputError(f"{name}:{line}:{col}: {msg}",
                             Diagnostic(f"not well-formed XML: {msg}", line=line, col=col + 1 if col else 1,
                                        source=name, context=context)) from None
+    _refuse_entities(root, name)
+    return root
+
+
+def _refuse_entities(root: etree._Element, name: str) -> None:
+    """Raise :class:`XmlInputError` at the first entity reference left unexpanded in the tree."""
+    info = root.getroottree().docinfo
+    if not info.doctype and info.internalDTD is None:   # (no DTD: no entity can be declared)
+        return
+    for entity in root.iter(etree.Entity):
+        parent = entity.getparent()
+        line = entity.sourceline or (parent.sourceline if parent is not None else 0) or 0
+        msg = (f"the document uses the entity {entity.text}, whose text would be lost: entities are "
+               f"not expanded (a DTD could read files or grow without bound); write the text itself there")
+        raise XmlInputError(f"{name}:{line}:1: {msg}",
+                            Diagnostic(msg, line=line, col=1, source=name))

@@ -48,7 +48,11 @@ def _parse_xml(data: bytes, name: str | None):
         read_xml = None
     from lxml import etree
     if read_xml is not None:
-        return read_xml(data, name=name)
+        from akn.errors import XmlInputError
+        try:
+            return read_xml(data, name=name)
+        except XmlInputError as exc:
+            raise RenderError(str(exc), exc.diagnostic) from None
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
                              huge_tree=False)
     try:
