@@ -28,6 +28,28 @@ from lxml import etree
 from akn.errors import Diagnostic, XmlInputError
 
 
+_XML_STARTS = ("<?xml", "<!doctype", "<akomantoso", "<akn:akomantoso")
+
+
+def looks_like_xml(data: bytes) -> bool:
+    """Does *data* start like an XML document (a declaration, a DOCTYPE or ``<akomaNtoso``), in UTF-8,
+    UTF-16 or UTF-32, with or without a BOM?
+
+    >>> looks_like_xml(b"<?xml version='1.0'?><a/>"), looks_like_xml('<?xml version="1.0"?>'.encode("utf-16"))
+    (True, True)
+    >>> looks_like_xml(b"Article 1 <b>"), looks_like_xml(b"<!-- a comment --> Article 1")
+    (False, False)
+    """
+    head = data[:400]
+    for codec in ("utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "utf-32"):
+        # (without a BOM "utf-16" reads little-endian; a wrong guess only yields other characters)
+        text = head[: len(head) // 4 * 4].decode(codec, "ignore") if codec != "utf-8-sig" else \
+            head.decode(codec, "ignore")
+        if text.lstrip()[:20].lower().startswith(_XML_STARTS):
+            return True
+    return False
+
+
 def safe_parser() -> etree.XMLParser:
     return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False,
                            huge_tree=False, remove_blank_text=False)

@@ -133,6 +133,9 @@ def render(source, to: str = "html", *, standalone: bool = True,
         raise RenderError(str(exc)) from None
     except jinja2.TemplateNotFound as exc:
         raise RenderError(f"template not found: {exc.name}") from None
+    except jinja2.exceptions.SecurityError as exc:
+        raise RenderError(f"template refused: {exc} (templates from a template directory run in "
+                          f"Jinja's sandbox and cannot reach Python's internals)") from None
     except jinja2.TemplateError as exc:
         where = f" ({exc.filename}:{exc.lineno})" if getattr(exc, "filename", None) else ""
         raise RenderError(f"template error{where}: {exc.message or exc}") from None
