@@ -27,7 +27,6 @@ from lxml import etree
 
 from akn.errors import Diagnostic, XmlInputError
 
-
 _XML_STARTS = ("<?xml", "<!doctype", "<akomantoso", "<akn:akomantoso")
 
 
