@@ -195,7 +195,11 @@ class Builder:
             preface = sub(inner, "preface")
             title = sub(preface, "longTitle")
             p = sub(title, "p")
-            sub(p, "docNumber", att.num)
+            number = att.num
+            if att.heading and number.endswith(att.heading) and len(number) > len(att.heading):
+                # the marker is the whole line ("SCHEDULE 1 Fees"): its heading is written once, below
+                number = number[:-len(att.heading)].rstrip()
+            sub(p, "docNumber", number)
             if att.heading:
                 sub(preface, "p", att.heading)
             main = sub(inner, "mainBody")
@@ -275,6 +279,8 @@ class Builder:
             self.contexts[content] = ctx
             if node.text:
                 content[0].text = node.text
+            if node.notes:   # a banner before a one-line unit announces it: its note is kept too
+                self._note_refs(el, node)
             return eid if numbered else None
         first = last = -1
         has_notes = False
