@@ -132,7 +132,7 @@ def decode_report(data: bytes, name: str = "<bytes>") -> tuple[str, list[Diagnos
                        (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
                        (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
-            if codec == "utf-8-sig":
+            if codec == "utf-8-sig" and _mostly_utf8(data[len(bom):]):   # (a BOM before Windows-1251 lies)
                 return _decode_mostly_utf8(data[len(bom):], name, offset=len(bom))
             return _decode_with(data, codec, name), []
     head = data[:4096]
