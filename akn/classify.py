@@ -178,8 +178,10 @@ class Classifier:
             m = annex.match(text)
             if m:
                 groups = m.groupdict()
-                return Classified("annex", text, line, index, num=groups.get("num") or "",
-                                  rest=(groups.get("heading") or "").strip(), marker=text)
+                heading = (groups.get("heading") or "").strip()
+                marker = text[:m.start("heading")].rstrip() if heading else text   # ("SCHEDULE 1 Fees": "SCHEDULE 1")
+                return Classified("annex", text, line, index, num=groups.get("num") or "", rest=heading,
+                                  marker=marker)
         if items and (always or (len(text) > 1 and text[1] == ")")):
             for style, pattern in items:
                 m = pattern.match(text)
@@ -289,7 +291,7 @@ def _join(prev: Classified, text: str) -> None:
     if sep == "" and len(prev.text) > 1 and not prev.text[-2].isalpha():
         sep = " "
     prev.text = prev.text + sep + text
-    if prev.kind == "head":
+    if prev.kind in ("head", "annex"):   # (an annex's number line continued: its heading)
         prev.rest = (prev.rest + sep + text).strip()
     elif prev.kind == "item":
         prev.rest = (prev.rest + sep + text).strip() if prev.rest else text

@@ -19,7 +19,7 @@ import os
 import random
 import unicodedata
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
@@ -130,6 +130,13 @@ def test_parse_any_text(text):
 @settings(settings.get_profile(PROFILE))
 @given(act_like(), st.sampled_from([{}, {"lang": "en"}, {"lang": "ru"}, {"lang": "kk"}, {"tradition": "uk"},
                                     {"tradition": "us"}, {"tradition": "kz"}]))
+# what the fuzzing found, kept as regression examples:
+@example("Article 5 — the", {})                                   # a separator is markup, not a word
+@example("SCHEDULE 1 the", {})                                    # the heading was written twice
+@example("5-бап.\nЗҚАИ-ның ескертпесі!\nArticle 5\n1.", {"lang": "kk"})   # a banner before a one-line unit
+@example("Article 5\nANNEX I\n\nthe", {})                         # an annex's continued line was dropped
+@example("Article 5\nArticle 5\n(a)\n\n(i)\nArticle 5 the\nArticle 5 the", {})   # text after a nested unit
+@example("Ескерту. 1-бап өзгертілді.\n\nArticle 5\n1.\n3-1) the\nСноска. Статья 1 с изменением.", {})
 def test_parse_act_like_text(text, options):
     words = None if not text.strip() else text
     check_parse(text, words, **options)
