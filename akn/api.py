@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import gc
+import os
 from pathlib import Path
 
 from akn.build import build
@@ -37,9 +38,11 @@ def parse(text: str | bytes, *, lang: str | None = None, country: str | None = N
     (detected by default). ``passes`` names the post-parse passes to run
     (references, definitions ...; all by default, ``()`` for none).
 
-    Raises :class:`~akn.errors.InputError` for input that is not text.
-    Text the grammar does not recognise is kept and reported in
-    ``Document.warnings``.
+    Raises :class:`~akn.errors.InputError` for input that is not text, and
+    for text that would need more memory than the parser allows itself (see
+    :class:`MemoryBudget`: numbered units a few bytes each, by the hundred
+    thousand, are not an act). Text the grammar does not recognise is kept
+    and reported in ``Document.warnings``.
     """
     if doctype is not None and doctype not in DOCTYPES:
         raise ValueError(f"doctype must be one of {', '.join(DOCTYPES)}, not {doctype!r}")
@@ -49,13 +52,89 @@ def parse(text: str | bytes, *, lang: str | None = None, country: str | None = N
     try:
         return _parse(text, lang=lang, country=country, doctype=doctype, frbr_uri=frbr_uri,
                       tradition=tradition, source=source, markdown=markdown, passes=passes)
+    except MemoryError:
+        msg = "there is not enough memory to parse this text (a memory limit of the process was reached)"
+        raise InputError(f"{source}: {msg}", Diagnostic(msg, source=source)) from None
     finally:
         if enabled:
             gc.enable()
 
 
+#: memory a parse may take: this many bytes per byte of input (UTF-8) ...
+MEMORY_PER_INPUT_BYTE = 56
+#: ... and this many more, whatever the input (the first parse loads the grammar and the profiles)
+MEMORY_ALLOWANCE = 16 * 2**20
+#: what classifying one line of input costs, at most (``benchmarks/memory_bench.py``)
+LINE_COST = 160
+#: what one numbered unit costs from its classified line to its part of the XML bytes, at most
+UNIT_COST = 2000
+
+
+class MemoryBudget:
+    """The memory one parse may use, checked between its stages.
+
+    The parser's memory grows with the number of lines and of numbered units
+    far more than with the number of bytes: an act's units hold text, so a
+    real act takes about 26 bytes per input byte, but 8 MB of ``(a)`` lines
+    (two million units of four bytes) would take 4 GB. So before each stage
+    that builds something per line or per unit, the budget compares what the
+    process holds already plus what the stage will need (:data:`LINE_COST`
+    per line, :data:`UNIT_COST` per unit) with its limit,
+    ``MEMORY_PER_INPUT_BYTE`` × input bytes + ``MEMORY_ALLOWANCE``, and
+    refuses the input with :class:`~akn.errors.InputError` before using the
+    memory; after each stage it checks what was really used.
+
+    >>> budget = MemoryBudget(1000, "act.txt")
+    >>> budget.check("reading", coming=10 * LINE_COST)   # within the limit: nothing happens
+    >>> budget.check("building the units", coming=30_000 * UNIT_COST, units=30_000)
+    Traceback (most recent call last):
+    akn.errors.InputError: act.txt: the text has 30,000 numbered units in 1,000 bytes: ...
+    """
+
+    def __init__(self, size: int, source: str):
+        self.size, self.source = size, source
+        self.limit = MEMORY_PER_INPUT_BYTE * size + MEMORY_ALLOWANCE
+        self.start = _resident()
+
+    def used(self) -> int:
+        now = _resident()
+        return 0 if now is None or self.start is None else max(0, now - self.start)
+
+    def check(self, stage: str, coming: int = 0, units: int | None = None) -> None:
+        need = self.used() + coming
+        if need <= self.limit:
+            return
+        what = f"{units:,} numbered units" if units is not None else "so many lines and units"
+        msg = (f"the text has {what} in {self.size:,} bytes: {stage} would take about "
+               f"{need / 2**20:,.0f} MiB, more than the {self.limit / 2**20:,.0f} MiB a text of this size may "
+               f"use ({MEMORY_PER_INPUT_BYTE} bytes per input byte and {MEMORY_ALLOWANCE // 2**20} MiB); "
+               f"the units of an act hold text (is this an act?)")
+        raise InputError(f"{self.source}: {msg}", Diagnostic(msg, source=self.source))
+
+
+def _resident() -> int | None:
+    """The resident memory of this process in bytes (None where it cannot be read cheaply)."""
+    try:
+        with open("/proc/self/statm", "rb") as statm:
+            return int(statm.read().split()[1]) * _PAGE
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+_PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
+
+
+def _input_size(text: str | bytes) -> int:
+    if isinstance(text, bytes):
+        return len(text)
+    return len(text) if text.isascii() else len(text.encode("utf-8", "surrogatepass"))
+
+
 def _parse(text, *, lang, country, doctype, frbr_uri, tradition, source, markdown, passes) -> Document:
+    budget = MemoryBudget(_input_size(text), source)
     src = normalise(text, source)
+    budget.check("classifying the lines", coming=len(src.lines) * LINE_COST)
+    decoding = src.warnings   # bad bytes, lone surrogates: reported first, before the parse's own warnings
     if markdown or (markdown is None and (source.endswith(".md") or looks_like_markdown(src))):
         src = strip_markdown(src)
         if not src.lines:
@@ -65,12 +144,16 @@ def _parse(text, *, lang, country, doctype, frbr_uri, tradition, source, markdow
     profile = detect(src.lines, lang=lang, tradition=tradition)
     lines = prepare(src, profile)
     lines, profile, structure, checked = check_structure(src, lines, profile, keep_profile=tradition is not None)
+    units = sum(1 for c in lines if c.kind in _UNIT_KINDS)
+    budget.check("building the units", coming=units * UNIT_COST, units=units)
     head, tail = _title_block(lines), [c.text for c in lines[-12:] if c.kind == "text"]
     tree = parse_lines(LexInput(lines, profile, src))
     del lines   # (peak memory: each stage's data is let go once the next one holds what it needs)
+    budget.check("building the units", units=units)
     meta = detect_metadata(head, tail, profile, country=country, doctype=doctype, frbr_uri=frbr_uri,
                            source=source)
     root, builder = build(tree, meta)
+    budget.check("building the XML", units=units)
     unrecognised = _unrecognised(tree, src)
     del tree
     context = Context(profile=profile, source=source, frbr_uri=meta.work_uri(), lines=builder.lines,
@@ -78,6 +161,7 @@ def _parse(text, *, lang, country, doctype, frbr_uri, tradition, source, markdow
                       plain=lambda: _parse(text, lang=lang, country=country, doctype=doctype, frbr_uri=frbr_uri,
                                            tradition=tradition, source=source, markdown=markdown, passes=()).root)
     warnings: list[Diagnostic] = run_passes(root, context, passes)
+    warnings[:0] = decoding
     context.contexts = builder.contexts = {}
     warnings.extend(meta.warnings)
     warnings.extend(checked)
@@ -91,6 +175,10 @@ def _parse(text, *, lang, country, doctype, frbr_uri, tradition, source, markdow
                                    source=source, severity="warning", code="duplicate-number", context=shown))
     return Document(root=root, warnings=warnings, frbr_uri=meta.work_uri(), lang=meta.language,
                     tradition=profile.tradition, source=source, lines=builder.lines, structure=structure)
+
+
+#: kinds of classified lines that start a unit of their own
+_UNIT_KINDS = frozenset(("head", "item", "annex"))
 
 
 def read_file(path: str | Path) -> bytes:

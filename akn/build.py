@@ -195,7 +195,11 @@ class Builder:
             preface = sub(inner, "preface")
             title = sub(preface, "longTitle")
             p = sub(title, "p")
-            sub(p, "docNumber", att.num)
+            number = att.num
+            if att.heading and number.endswith(att.heading) and len(number) > len(att.heading):
+                # the marker is the whole line ("SCHEDULE 1 Fees"): its heading is written once, below
+                number = number[:-len(att.heading)].rstrip()
+            sub(p, "docNumber", number)
             if att.heading:
                 sub(preface, "p", att.heading)
             main = sub(inner, "mainBody")

@@ -368,6 +368,8 @@ class Lexing:
         node = Node(element, c.marker, clean, c.heading, body, c.line, c.index, style)
         if body:
             self._mark_repealed(node, body)
+        if stack:   # a unit that now holds a nested unit takes no more text on its number's line:
+            stack[-1].has_text = True   # text after the nested unit stays after it
         stack.append(_Open(ITEM_RANK, style, num, node))
         self.out.append(line_token("ITEM", node))
         for note in notes:

@@ -4,11 +4,19 @@ Guarantees (each is tested in ``tests/test_normalise.py``):
 
 1. **Encoding.** Bytes are decoded from UTF-8 (with or without BOM), UTF-16
    and UTF-32 (with BOM, or UTF-16 without BOM when every other byte is NUL),
-   or Windows-1251 when they are not valid UTF-8. Anything else, binary data
-   (NUL bytes, many control characters) and empty input raise
-   :class:`~akn.errors.InputError` with a message a person can act on.
-2. **Line breaks.** CRLF, CR, LF, NEL, LS and PS all end a line. Line numbers
-   are those of the original text, 1-based, and survive every later step.
+   or Windows-1251 when they are not UTF-8. Bytes that are *mostly* UTF-8 (at
+   least four of every five non-ASCII characters decode) are UTF-8 with a few
+   bad bytes: each bad sequence becomes U+FFFD and a warning names its byte
+   offset, line and column (``Source.warnings``); Windows-1251 text almost never
+   forms a valid UTF-8 sequence, so one stray byte cannot turn a UTF-8 act into
+   mojibake. Anything else, binary data (NUL bytes, many control characters)
+   and empty input raise :class:`~akn.errors.InputError` with a message a
+   person can act on. A ``str`` holding lone surrogates (which no encoding
+   can write) has each replaced by U+FFFD, with a warning.
+2. **Line breaks.** CRLF, CR, LF, NEL, LS and PS all end a line, and so do
+   the information separators FS, GS and RS (``\\x1c``-``\\x1e``, which
+   ``str.splitlines`` also breaks at) and VT and FF. Line numbers are those of
+   the original text, 1-based, and survive every later step.
 3. **Spaces.** Tabs, NBSP and the other Unicode spaces become ASCII spaces;
    runs of spaces (justified or hard-wrapped text) become one space; leading
    indentation and trailing spaces are removed from the text. The width of
@@ -29,6 +37,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import threading
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -83,6 +92,8 @@ class Source:
     md_heading: list[bool] = field(default_factory=list)
     #: leading spaces of each line in the input (tabs count as one space)
     indents: list[int] = field(default_factory=list)
+    #: problems met while decoding (bad bytes in UTF-8, lone surrogates): warnings, nothing refused
+    warnings: list[Diagnostic] = field(default_factory=list)
 
     def diagnostic(self, index: int, message: str, severity: str = "warning", col: int = 1,
                    code: str = "") -> Diagnostic:
@@ -98,6 +109,18 @@ def decode(data: bytes, name: str = "<bytes>") -> str:
     'Статья 1'
     >>> decode("Article 1".encode("utf-16"))
     'Article 1'
+    >>> decode(b"\\xff" + "Статья 1".encode())
+    '\\ufffdСтатья 1'
+    """
+    return decode_report(data, name)[0]
+
+
+def decode_report(data: bytes, name: str = "<bytes>") -> tuple[str, list[Diagnostic]]:
+    """:func:`decode`, and the warnings about bytes that were not valid UTF-8.
+
+    >>> text, warnings = decode_report(b"Article 1\\nText \\xff here.\\n" + "«цитата»".encode() * 2)
+    >>> print(warnings[0].format(with_context=False))
+    <bytes>:2:6: warning: byte 15 (0xff) is not valid UTF-8; read as U+FFFD (the rest of the file is UTF-8)
     """
     if not data:
         raise InputError(f"{name}: the file is empty; expected the text of an act",
@@ -109,23 +132,99 @@ def decode(data: bytes, name: str = "<bytes>") -> str:
                        (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
                        (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
-            return _decode_with(data, codec, name)
+            if codec == "utf-8-sig" and _mostly_utf8(data[len(bom):]):   # (a BOM before Windows-1251 lies)
+                return _decode_mostly_utf8(data[len(bom):], name, offset=len(bom))
+            return _decode_with(data, codec, name), []
     head = data[:4096]
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         text = None
     if text is not None and "\x00" not in text[:4096] and not _mostly_control(text):
-        return text
+        return text, []
     utf16 = _utf16_without_bom(head)   # UTF-16 without BOM is not valid, or not sensible, UTF-8
     if utf16:
-        return _decode_with(data, utf16, name)
+        return _decode_with(data, utf16, name), []
     if text is not None or b"\x00" in head:
         raise _binary(name)
+    if _mostly_utf8(data):
+        return _decode_mostly_utf8(data, name)
     text = data.decode("cp1251", errors="replace")
     if text.count("\ufffd") > len(text) // 100 or _mostly_control(text):
         raise _binary(name) from None
-    return text
+    return text, []
+
+
+#: UTF-8 is chosen when at least this many valid non-ASCII characters stand for each bad byte
+UTF8_EVIDENCE = 4
+#: at most this many bad places are named one by one; the rest are counted in one more warning
+MAX_BAD_BYTES_NAMED = 10
+_ASCII = bytes(range(128))
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """Do at least four in five of the non-ASCII characters of *data* decode as UTF-8?
+
+    Text in Windows-1251 forms a valid UTF-8 sequence for far fewer than one
+    character in a hundred (a capital letter followed by ``»``, say), so the
+    two are told apart by a wide margin.
+
+    >>> _mostly_utf8(b"\\xff" + "Статья 1. Сфера".encode()), _mostly_utf8("Статья 1. Сфера".encode("cp1251"))
+    (True, False)
+    """
+    text = data.decode("utf-8", "replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode())
+    non_ascii = len(text) - (len(data) - len(data.translate(None, _ASCII)))   # ASCII bytes are ASCII characters
+    valid = non_ascii - bad
+    return valid > 0 and valid >= UTF8_EVIDENCE * bad
+
+
+_BAD = threading.local()
+
+
+def _record_bad_bytes(exc: UnicodeError) -> tuple[str, int]:
+    assert isinstance(exc, UnicodeDecodeError)
+    _BAD.places.append((exc.start, exc.end))
+    return "\ufffd", exc.end
+
+
+codecs.register_error("akn-record-bad-bytes", _record_bad_bytes)
+
+
+def _decode_mostly_utf8(data: bytes, name: str, offset: int = 0) -> tuple[str, list[Diagnostic]]:
+    """UTF-8 with each bad sequence read as U+FFFD, and a warning naming where each one stands."""
+    _BAD.places = []
+    try:
+        text = data.decode("utf-8", "akn-record-bad-bytes")
+        places, _BAD.places = _BAD.places, []
+    finally:
+        _BAD.places = []
+    if not places:
+        return text, []
+    if _mostly_control(text):
+        raise _binary(name)
+    warnings = []
+    line, line_start, scanned = 1, 0, 0
+    for start, end in places[:MAX_BAD_BYTES_NAMED]:
+        # line and column of the bad bytes, counting line breaks as normalise_text does
+        chunk = data[scanned:start]
+        breaks = chunk.count(b"\n") + chunk.count(b"\r") - chunk.count(b"\r\n")
+        if breaks:
+            line += breaks
+            line_start = scanned + max(chunk.rfind(b"\n"), chunk.rfind(b"\r")) + 1
+        scanned = start
+        col = len(data[line_start:start].decode("utf-8", "replace")) + 1
+        shown = " ".join(f"0x{b:02x}" for b in data[start:end])
+        many = "bytes" if end - start > 1 else "byte"
+        msg = (f"{many} {offset + start} ({shown}) {'are' if end - start > 1 else 'is'} not valid UTF-8; "
+               f"read as U+FFFD (the rest of the file is UTF-8)")
+        warnings.append(Diagnostic(msg, line=line, col=col, source=name, severity="warning",
+                                   code="bad-utf8"))
+    if len(places) > MAX_BAD_BYTES_NAMED:
+        rest = len(places) - MAX_BAD_BYTES_NAMED
+        msg = f"{rest} more place(s) hold bytes that are not valid UTF-8; each was read as U+FFFD"
+        warnings.append(Diagnostic(msg, source=name, severity="warning", code="bad-utf8"))
+    return text, warnings
 
 
 def _utf16_without_bom(head: bytes) -> str:
@@ -174,7 +273,10 @@ def _binary(name: str) -> InputError:
 
 def normalise_text(text: str, name: str = "<text>") -> Source:
     """Apply guarantees 2 to 6 and return the non-blank lines with their numbers."""
+    warnings: list[Diagnostic] = []
     if not text.isascii():
+        if _SURROGATE_RE.search(text):
+            text, warnings = _replace_surrogates(text, name)
         if _holds_any(text, _INVISIBLE):
             text = _INVISIBLE_RE.sub("", text)
         if _holds_any(text, _SPACES):
@@ -186,7 +288,7 @@ def normalise_text(text: str, name: str = "<text>") -> Source:
     else:
         if "\t" in text:
             text = text.replace("\t", " ")
-        if "\r" in text or "\x0b" in text or "\x0c" in text:
+        if _holds_any(text, "\r\x0b\x0c\x1c\x1d\x1e"):
             text = _BREAKS_RE.sub("\n", text.replace("\r\n", "\n"))
     if _holds_any(text, _CONTROLS):
         text = _CONTROL_RE.sub("", text)
@@ -209,10 +311,41 @@ def normalise_text(text: str, name: str = "<text>") -> Source:
     if not lines:
         msg = "the file holds only blank space; expected the text of an act"
         raise InputError(f"{name}: {msg}", Diagnostic(msg, source=name))
-    return Source(lines, linenos, name, blank_before, indents=indents)
+    return Source(lines, linenos, name, blank_before, indents=indents, warnings=warnings)
+
+
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+
+
+def _replace_surrogates(text: str, name: str) -> tuple[str, list[Diagnostic]]:
+    """Lone surrogates (a ``str`` from a broken decoder) become U+FFFD, each named in a warning.
+
+    >>> text, warnings = _replace_surrogates("a\\nb\\udf34c", "<text>")
+    >>> text, print(warnings[0].format(with_context=False))
+    <text>:2:2: warning: U+DF34 is a lone surrogate, which no encoding can write; read as U+FFFD
+    ('a\\nb\\ufffdc', None)
+    """
+    warnings = []
+    for k, m in enumerate(_SURROGATE_RE.finditer(text)):
+        if k == MAX_BAD_BYTES_NAMED:
+            warnings.append(Diagnostic("more lone surrogates were read as U+FFFD", source=name,
+                                       severity="warning", code="surrogate"))
+            break
+        before = _BREAKS_RE.sub("\n", text[:m.start()])
+        line = before.count("\n") + 1
+        col = len(before) - before.rfind("\n")   # (rfind is -1 on the first line: col is len + 1)
+        warnings.append(Diagnostic(f"U+{ord(m.group()):04X} is a lone surrogate, which no encoding can "
+                                   f"write; read as U+FFFD", line=line, col=col, source=name,
+                                   severity="warning", code="surrogate"))
+    return _SURROGATE_RE.sub("\ufffd", text), warnings
 
 
 def normalise(data: bytes | str, name: str = "<text>") -> Source:
     """Decode (when given bytes) and normalise."""
-    text = decode(data, name) if isinstance(data, bytes) else data
-    return normalise_text(text, name)
+    if isinstance(data, bytes):
+        text, warnings = decode_report(data, name)
+    else:
+        text, warnings = data, []
+    src = normalise_text(text, name)
+    src.warnings[:0] = warnings
+    return src

@@ -87,8 +87,8 @@ def test_garbage_text_is_kept_with_warnings_not_a_crash(tmp_path):
 
 
 def test_missing_file_and_bad_usage():
-    missing = run("parse", "/nonexistent/act.txt")
-    assert missing.returncode == 1 and b"cannot read" in missing.stderr
+    missing = run("parse", "/nonexistent/act.txt")   # a path that does not exist is bad usage, in every command
+    assert missing.returncode == 2 and b"does not exist" in missing.stderr
     usage = run("parse", str(FIXTURES / "eu_regulation.txt"), "--doctype", "decree")
     assert usage.returncode == 2
     bad_uri = run("parse", str(FIXTURES / "eu_regulation.txt"), "--frbr-uri", "not-a-uri")

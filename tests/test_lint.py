@@ -140,8 +140,8 @@ def test_cli_disable_and_usage_errors():
 
 
 def test_cli_unreadable_file_is_data_error(tmp_path):
-    result = run(str(tmp_path / "missing.txt"))
-    assert result.exit_code == 1 and "cannot read" in result.output and "Traceback" not in result.output
+    result = run(str(tmp_path / "missing.txt"))   # a path that does not exist: bad usage, as in every command
+    assert result.exit_code == 2 and "does not exist" in result.output and "Traceback" not in result.output
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
     result = run(str(empty))

@@ -70,6 +70,10 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as exc:  # click exits through SystemExit
         code = exc.code
         return code if isinstance(code, int) else (0 if code is None else 1)
+    except MemoryError:   # a memory limit of the process (ulimit -v, a container's): bad data, not a crash
+        sys.stderr.write("akn: error: there is not enough memory for this input "
+                         "(a memory limit of the process was reached); nothing was written\n")
+        return 1
     return 0
 
 

@@ -119,7 +119,12 @@ def batch(sources, outdir, formats, jobs, lang, country, tradition, doctype, pat
 
     report_stream = None
     if report:
-        report_stream = click.open_file(report, "w", encoding="utf-8", lazy=False)
+        try:
+            report_stream = click.open_file(report, "w", encoding="utf-8", lazy=False)
+        except OSError as exc:
+            from akn.atomic import describe_os_error
+            click.echo(f"error: {report}: cannot write the report: {describe_os_error(exc)}", err=True)
+            sys.exit(1)
 
     previous_term = signal.signal(signal.SIGTERM, _interrupt)
     interrupted = False
@@ -156,6 +161,13 @@ def batch(sources, outdir, formats, jobs, lang, country, tradition, doctype, pat
         _finish(progress, report_stream, report)
         click.echo(f"error: {exc}", err=True)
         sys.exit(1)
+    except OSError as exc:
+        # the output folder itself failed (read-only, full, over the file-size limit): the run
+        # stops; every output already renamed into place is complete, the rest were never there
+        _finish(progress, report_stream, report, failed=True)
+        click.echo(f"error: {_os_error(exc, outdir)}", err=True)
+        click.echo(run.summary.line(), err=True)
+        sys.exit(1)
     finally:
         signal.signal(signal.SIGTERM, previous_term)
     if progress:
@@ -172,14 +184,25 @@ def _interrupt(signum, frame):
     raise KeyboardInterrupt
 
 
-def _finish(progress, report_stream, report):
+def _finish(progress, report_stream, report, failed=False):
     if progress:
         progress.close()
     if report_stream is not None:
-        if report == "-":
-            report_stream.flush()
-        else:
-            report_stream.close()
+        try:
+            if report == "-":
+                report_stream.flush()
+            else:
+                report_stream.close()
+        except OSError:
+            if not failed:     # (after a failed run the report may fail for the same reason)
+                raise
+
+
+def _os_error(exc: OSError, outdir: str) -> str:
+    """One line for an ``OSError`` met writing into OUTDIR."""
+    from akn.atomic import describe_os_error
+    where = exc.filename or outdir
+    return f"{_display(str(where))}: cannot write: {describe_os_error(exc)}; the run stopped"
 
 
 def _format(path: str, diag: dict) -> str:

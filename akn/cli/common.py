@@ -17,6 +17,11 @@ class DataError(click.ClickException):
         click.echo(self.format_message(), err=True)
 
 
+#: the type of every FILE argument: a path that does not exist (or is a directory) is bad usage,
+#: exit status 2, in every command; a file that exists but cannot be read or holds bad data is 1
+INPUT_FILE = click.Path(exists=True, dir_okay=False, allow_dash=True)
+
+
 def read_input(path: str) -> tuple[bytes, str]:
     """Read a file argument, ``-`` meaning standard input; returns (bytes, display name)."""
     if path == "-":
@@ -35,28 +40,26 @@ def fail(exc: AknError) -> DataError:
 
 
 def write_output(data: bytes, output: str | None) -> None:
-    """Write bytes to a file (atomically: a temporary file renamed into place) or to stdout."""
-    if not output or output == "-":
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
-        return
-    import os
-    import tempfile
+    """Write bytes to standard output, or atomically to a file (see :func:`akn.atomic.write_file`).
 
-    directory = os.path.dirname(os.path.abspath(output))
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=".akn-", suffix=".tmp", dir=directory)
-    except OSError as exc:
-        raise DataError(f"{output}: cannot write: {exc.strerror}") from None
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, output)
-    except BaseException:
+    A file that cannot be written (full disk, file-size limit, read-only
+    folder, a directory at that path) is a :class:`DataError`: one line, exit
+    status 1, and no partial file left behind.
+    """
+    if not output or output == "-":
         try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+            sys.stdout.buffer.write(data)
+            sys.stdout.buffer.flush()
+        except BrokenPipeError:   # the reader went away (akn parse act.txt | head): not an error of ours
+            import os
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())   # (no second error at exit)
+        except OSError as exc:
+            from akn.atomic import describe_os_error
+            raise DataError(f"<stdout>: cannot write: {describe_os_error(exc)}") from None
+        return
+    from akn.atomic import OutputError, write_file
+
+    try:
+        write_file(output, data)
+    except OutputError as exc:
+        raise DataError(str(exc)) from None

@@ -64,8 +64,8 @@ def graph(files, output, fmt, base, no_concepts):
             data = rdf.serialize(merged, fmt)
     except Exception as exc:  # noqa: BLE001 - bad data: one message, exit 1
         _fail(exc)
-    with click.open_file(output, "wb") as out:
-        out.write(data)
+    from akn.cli.common import write_output
+    write_output(data, output)   # atomic: a complete file or none, and one clear line when it fails
 
 
 def _fail(exc):

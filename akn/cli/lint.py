@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import click
 
-from akn.cli.common import DataError, read_input
+from akn.cli.common import INPUT_FILE, DataError, read_input
 
 
 @click.command("lint")
-@click.argument("files", nargs=-1, metavar="FILE...")
+@click.argument("files", nargs=-1, metavar="FILE...", type=INPUT_FILE)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="text: one 'file:line:col: severity: message [check]' line per finding; "
                    "json: one JSON array of findings (source, line, col, severity, code, message).")
@@ -30,9 +30,12 @@ def lint(files, fmt, disabled, lang, tradition, show_context, list_checks):
     and editorial notes left inside the law text. Every finding names the
     line and column of the source text and the id of its check.
 
-    FILE may be - for standard input. Exit status: 0 when no check found an
-    error (warnings alone do not fail), 1 when any error was found or a file
-    could not be read, 2 for bad usage.
+    FILE is a plain-text act (the text that `akn parse` reads), or - for
+    standard input; Akoma Ntoso XML is refused (lint the text it was made
+    from, or `akn render act.xml --to txt | akn lint -`). Exit status: 0 when
+    no check found an error (warnings alone do not fail), 1 when any error
+    was found or a file could not be read, 2 for bad usage (an XML FILE, a
+    FILE that does not exist).
     """
     from akn.lint import CHECKS
 
@@ -51,6 +54,7 @@ def lint(files, fmt, disabled, lang, tradition, show_context, list_checks):
 
     from akn.errors import AknError
     from akn.lint import lint_text
+    from akn.xmlio import looks_like_xml
 
     options = {}
     if lang:
@@ -66,6 +70,10 @@ def lint(files, fmt, disabled, lang, tradition, show_context, list_checks):
             click.echo(exc.format_message(), err=True)
             unreadable += 1
             continue
+        if looks_like_xml(data):
+            raise click.UsageError(f"{name} is XML; akn lint checks plain-text acts (lint the text the XML was "
+                                   f"made from, or: akn render {name if path != '-' else 'FILE.xml'} --to txt "
+                                   f"| akn lint -)")
         try:
             found = lint_text(data, source=name, disable=ids, **options)
         except AknError as exc:

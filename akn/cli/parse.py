@@ -5,11 +5,11 @@ import json
 
 import click
 
-from akn.cli.common import DataError, fail, read_input, write_output
+from akn.cli.common import INPUT_FILE, DataError, fail, read_input, write_output
 
 
 @click.command("parse")
-@click.argument("files", metavar="FILE|-...", nargs=-1, required=True)
+@click.argument("files", metavar="FILE|-...", nargs=-1, required=True, type=INPUT_FILE)
 @click.option("-o", "--output", metavar="OUT",
               help="Write the XML here instead of standard output; with several FILEs, a directory "
                    "that receives NAME.xml for each.")
@@ -93,7 +93,11 @@ def _parse_many(files, output, same_work, *, frbr_uri, as_json, strict, quiet, *
 
     if "-" in files:
         raise click.UsageError("standard input (-) cannot be one of several FILEs")
-    os.makedirs(output, exist_ok=True)
+    try:
+        os.makedirs(output, exist_ok=True)
+    except OSError as exc:
+        from akn.atomic import describe_os_error
+        raise DataError(f"{output}: cannot create the output folder: {describe_os_error(exc)}") from None
     try:
         if same_work:
             from akn.align import parse_parallel

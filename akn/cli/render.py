@@ -5,17 +5,19 @@ import sys
 
 import click
 
+from akn.cli.common import INPUT_FILE, DataError, write_output
+
 _SUFFIX_FORMAT = {".html": "html", ".htm": "html", ".md": "md", ".markdown": "md", ".txt": "txt"}
 
 
 @click.command("render")
-@click.argument("source", metavar="FILE.xml|-", type=click.Path(exists=True, allow_dash=True, dir_okay=False))
+@click.argument("source", metavar="FILE.xml|-", type=INPUT_FILE)
 @click.option("--to", "fmt", type=click.Choice(["html", "md", "txt"]), default=None,
               help="Output format: html (an accessible page with a table of contents), md "
                    "(Markdown with YAML front matter) or txt (plain text in the act's own "
                    "drafting layout, which `akn parse` reads back). Default: from the "
                    "suffix of --output, else html.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-",
+@click.option("-o", "--output", metavar="FILE", default="-",
               show_default=True, help="Write the rendering to this file ('-' for standard output).")
 @click.option("--template-dir", type=click.Path(exists=True, file_okay=False),
               help="Folder of Jinja2 templates that replace the built-in ones of the same "
@@ -58,7 +60,7 @@ def render(source, fmt, output, template_dir, standalone, base_url, concepts):
         if source == "-":
             data = sys.stdin.buffer.read()
             if not data.strip():
-                raise click.ClickException("no input on standard input")
+                raise DataError("<stdin>: no input on standard input; expected Akoma Ntoso XML")
         else:
             with open(source, "rb") as fh:
                 data = fh.read()
@@ -67,19 +69,10 @@ def render(source, fmt, output, template_dir, standalone, base_url, concepts):
                          base_url=base_url, concepts=concepts)
     except AknError as exc:
         message = str(exc)
-        raise click.ClickException(message if message.startswith(name) else f"{name}: {message}") \
-            from None
+        raise DataError(message if message.startswith(name) else f"{name}: {message}") from None
     except OSError as exc:
-        raise click.ClickException(f"{source}: {exc.strerror or exc}") from None
-    if output == "-":
-        sys.stdout.buffer.write(text.encode("utf-8"))
-        sys.stdout.flush()
-    else:
-        try:
-            with open(output, "w", encoding="utf-8", newline="\n") as fh:
-                fh.write(text)
-        except OSError as exc:
-            raise click.ClickException(f"{output}: {exc.strerror or exc}") from None
+        raise DataError(f"{source}: cannot read: {exc.strerror or exc}") from None
+    write_output(text.encode("utf-8"), output)
 
 
 command = render

@@ -3,18 +3,20 @@ from __future__ import annotations
 
 import click
 
-from akn.cli.common import DataError
+from akn.cli.common import INPUT_FILE, DataError, read_input
 
 
 @click.command("validate")
-@click.argument("files", nargs=-1, required=True, metavar="FILE...")
+@click.argument("files", nargs=-1, required=True, metavar="FILE...", type=INPUT_FILE)
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing for valid files.")
 def validate(files, quiet):
     """Validate Akoma Ntoso 3.0 XML files against the official OASIS schema.
 
     Each error prints as file:line:col: error: message. Exit status 0 when
-    every file is valid, 1 when any is not (or cannot be read).
-    XML is read with entity resolution, DTD loading and network access off.
+    every file is valid, 1 when any is not (or cannot be read), 2 when a
+    FILE does not exist. FILE may be - for standard input.
+    XML is read with entity resolution, DTD loading and network access off;
+    a document that uses an entity is refused (its text would be lost).
     """
     from akn.errors import AknError
     from akn.schema import validate as check
@@ -23,7 +25,14 @@ def validate(files, quiet):
     bad = 0
     for path in files:
         try:
-            root = read_xml(path, name=path)
+            data, name = read_input(path)
+        except DataError as exc:
+            click.echo(exc.format_message(), err=True)
+            bad += 1
+            continue
+        path = name
+        try:
+            root = read_xml(data, name=name)
         except AknError as exc:
             click.echo(exc.format(), err=True)
             bad += 1

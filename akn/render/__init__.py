@@ -42,8 +42,12 @@ class RenderError(AknError):
 
 
 def _parse_xml(data: bytes, name: str | None):
+    from akn.errors import XmlInputError
     from akn.xmlio import read_xml  # the toolkit's hardened reader
-    return read_xml(data, name=name)
+    try:
+        return read_xml(data, name=name)
+    except XmlInputError as exc:
+        raise RenderError(str(exc), exc.diagnostic) from None
 
 
 def load(source, name: str | None = None):
@@ -118,6 +122,9 @@ def render(source, to: str = "html", *, standalone: bool = True,
         raise RenderError(str(exc)) from None
     except jinja2.TemplateNotFound as exc:
         raise RenderError(f"template not found: {exc.name}") from None
+    except jinja2.exceptions.SecurityError as exc:
+        raise RenderError(f"template refused: {exc} (templates from a template directory run in "
+                          f"Jinja's sandbox and cannot reach Python's internals)") from None
     except jinja2.TemplateError as exc:
         where = f" ({exc.filename}:{exc.lineno})" if isinstance(exc, jinja2.TemplateSyntaxError) and exc.filename else ""
         raise RenderError(f"template error{where}: {exc.message or exc}") from None

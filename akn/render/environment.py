@@ -11,6 +11,14 @@ prefix, the way datasette does it::
 
 Autoescaping is on for every ``*.html.j2`` template, off for Markdown and
 plain text (those formats escape with their own filters).
+
+With a template directory the environment is Jinja's
+:class:`~jinja2.sandbox.ImmutableSandboxedEnvironment`: a user's template
+may print, loop and call the toolkit's filters, but it cannot reach Python's
+internals (``cycler.__init__.__globals__.os`` is refused with a
+:class:`jinja2.exceptions.SecurityError`) nor change the lists and dicts it
+is given. The built-in templates alone, which are part of the toolkit, run in
+the plain environment, which is faster.
 """
 from __future__ import annotations
 
@@ -19,6 +27,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import jinja2
+import jinja2.sandbox
 from markupsafe import Markup, escape
 
 from akn.render.model import squash
@@ -47,6 +56,39 @@ def md_escape(value) -> str:
         return ""
     value = _text(value).translate(_MD_TABLE)
     return _MD_ENTITY.sub(r"\\&", value) if "&" in value else value
+
+
+#: characters a Markdown link destination may hold as they are; every other one is percent-encoded
+_URL_SAFE = "!#$%*+,-./:;=?@[]_~"   # (not & ( ) < > \\ " ' space or control: they could end or re-read the link)
+
+
+def md_url(value) -> str:
+    """A link target for Markdown: nothing in it can end the link, or read as HTML or an entity.
+
+    Characters outside :data:`_URL_SAFE`, letters and digits are
+    percent-encoded (the link goes to the same place), and ``&`` is
+    backslash-escaped so that ``&#58;`` cannot turn into ``:``.
+
+    >>> md_url("http://a\\n<img src=x>"), md_url("x)<img>"), md_url("/akn/x?a=1&b=2")
+    ('http://a%0A%3Cimg%20src=x%3E', 'x%29%3Cimg%3E', '/akn/x?a=1\\\\&b=2')
+    """
+    from urllib.parse import quote
+    return quote(str(value or ""), safe=_URL_SAFE + "&").replace("&", "\\&")
+
+
+def html_attr(value) -> str:
+    """An attribute value for the raw HTML a Markdown page holds (``<a id="…">``): every character
+    that could end the value, the tag or the line is a character reference.
+
+    >>> html_attr('x"><img src=x onerror=alert(1)>')
+    'x&quot;&gt;&lt;img src=x onerror=alert(1)&gt;'
+    """
+    import html
+    value = html.escape(str(value or ""), quote=True)
+    return _ATTR_BREAKS.sub(lambda m: f"&#{ord(m.group())};", value)
+
+
+_ATTR_BREAKS = re.compile(r"[\x00-\x1f\x7f\x85\u2028\u2029]")
 
 
 _MD_LINE_START = re.compile(r"^(\s*)([#>+=~-]|\d+[.)](?=\s|$))")
@@ -82,9 +124,20 @@ def blank_lines(value) -> str:
 
 
 def yaml_str(value) -> str:
-    """A YAML scalar that reads back as exactly *value* (JSON string syntax)."""
+    """A YAML scalar that reads back as exactly *value* (JSON string syntax).
+
+    ``<``, ``>``, ``&``, ``[`` and ``]`` are written as ``\\u`` escapes: a
+    Markdown renderer that does not know front matter shows it as a paragraph,
+    where they could otherwise open a tag, an entity or a link.
+
+    >>> yaml_str('Act <script> & [x](y)')
+    '"Act \\\\u003cscript\\\\u003e \\\\u0026 \\\\u005bx\\\\u005d(y)"'
+    """
     import json
-    return json.dumps("" if value is None else str(value), ensure_ascii=False)
+    return json.dumps("" if value is None else str(value), ensure_ascii=False).translate(_YAML_UNSAFE)
+
+
+_YAML_UNSAFE = str.maketrans({c: f"\\u{ord(c):04x}" for c in "<>&[]"})
 
 
 def _autoescape(name: str | None) -> bool:
@@ -143,10 +196,14 @@ class _Template(jinja2.Template):
 
 @lru_cache(maxsize=8)
 def environment(template_dir: str | None = None) -> jinja2.Environment:
-    """The (cached) environment for one template directory (None: built-ins only)."""
+    """The (cached) environment for one template directory (None: built-ins only).
+
+    A template directory's templates are untrusted: they run sandboxed.
+    """
     if template_dir is not None and not Path(template_dir).is_dir():
         raise FileNotFoundError(f"template directory not found: {template_dir}")
-    env = jinja2.Environment(
+    kind = jinja2.Environment if template_dir is None else SandboxedTemplates
+    env = kind(
         loader=_loader(template_dir),
         autoescape=_autoescape,
         trim_blocks=True,
@@ -162,11 +219,17 @@ def environment(template_dir: str | None = None) -> jinja2.Environment:
         "t": _text,
         "squash": squash,
         "md": md_escape,
+        "mdurl": md_url,
+        "htmlattr": html_attr,
         "mdblock": md_block,
         "blank_lines": blank_lines,
         "yaml": yaml_str,
     })
     return env
+
+
+class SandboxedTemplates(jinja2.sandbox.ImmutableSandboxedEnvironment):
+    """The environment of user templates: Jinja's immutable sandbox."""
 
 
 def overridden(env: jinja2.Environment, name: str) -> bool:
