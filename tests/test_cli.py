@@ -112,6 +112,15 @@ def test_validate_command(tmp_path):
     assert out.returncode == 1 and f"{broken}:3:".encode() in out.stderr
 
 
+def test_validate_refuses_a_schema_element_that_is_not_a_document(tmp_path):
+    """Every element of the XSD is global, so ``<b>`` alone passes the schema; it is not a document."""
+    lone = tmp_path / "lone.xml"
+    lone.write_bytes(b'<b xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0">Article 1</b>')
+    out = run("validate", str(lone))
+    assert out.returncode == 1
+    assert f"{lone}:1:0: error: the root element is 'b'; expected 'akomaNtoso'".encode() in out.stderr
+
+
 def test_validate_does_not_resolve_entities(tmp_path):
     secret = tmp_path / "secret.txt"
     secret.write_text("TOP-SECRET")

@@ -242,6 +242,7 @@ MARKDOWN_ELEMENTS = {("a", "id"), ("a", "href"), ("img", "alt src"), ("p", ""), 
 
 @settings(settings.get_profile(PROFILE))
 @given(act_like(), st.integers(0, 2**32 - 1), st.integers(0, 12), st.booleans())
+@example("Article 5\nArticle 5", 912, 6, False)     # a lone <b> as the root passed the schema check
 def test_validate_render_graph_on_mutated_akn(text, seed, steps, cut):
     from markdown_it import MarkdownIt
 
