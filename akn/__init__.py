@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 __version__ = "0.1.0"
 
 __all__ = ["parse", "validate", "Document", "Diagnostic", "AknError", "ParseError",
-           "InputError", "ValidationError", "render", "graph", "Store", "__version__"]
+           "InputError", "ValidationError", "NotAknError", "render", "graph", "Store", "__version__"]
 
 _LAZY = {
     "parse": ("akn.api", "parse"),
@@ -29,6 +29,7 @@ _LAZY = {
     "ParseError": ("akn.errors", "ParseError"),
     "InputError": ("akn.errors", "InputError"),
     "ValidationError": ("akn.errors", "ValidationError"),
+    "NotAknError": ("akn.errors", "NotAknError"),
     "render": ("akn.render", "render"),
     "graph": ("akn.rdf", "graph"),
     "Store": ("akn.store", "Store"),
@@ -37,7 +38,7 @@ _LAZY = {
 if TYPE_CHECKING:  # pragma: no cover
     from akn.api import parse, parse_file  # noqa: F401
     from akn.document import Document  # noqa: F401
-    from akn.errors import AknError, Diagnostic, InputError, ParseError, ValidationError  # noqa: F401
+    from akn.errors import AknError, Diagnostic, InputError, NotAknError, ParseError, ValidationError  # noqa: F401
     from akn.schema import validate  # noqa: F401
 
 

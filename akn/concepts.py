@@ -47,6 +47,7 @@ from importlib.resources import files
 
 from lxml import etree
 
+from akn.errors import NotAknError
 from akn.akn_meta import read_identity
 from akn.vocab import AKN_NS, CONCEPT_NS, HIERARCHY, OTHER_HIERARCHY
 
@@ -280,7 +281,7 @@ def doc_element(root):
     for child in root:
         if isinstance(child.tag, str):
             return child
-    raise ValueError("empty <akomaNtoso>")
+    raise NotAknError("not an Akoma Ntoso document: <akomaNtoso> holds no document element")
 
 
 def units(root) -> list[Unit]:

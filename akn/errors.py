@@ -81,3 +81,10 @@ class ValidationError(AknError):
 
 class XmlInputError(AknError):
     """An XML input is not well-formed (or uses forbidden DTD features)."""
+
+
+class NotAknError(AknError, ValueError):
+    """Well-formed XML that is not an Akoma Ntoso 3.0 document (another root, no ``<meta>``, no FRBR URI).
+
+    It is also a :class:`ValueError`, which :func:`akn.graph` raised for such input before.
+    """

@@ -37,6 +37,7 @@ from lxml import etree
 from rdflib import Namespace, URIRef
 
 from akn import concepts as C
+from akn.errors import NotAknError
 
 ELI_NS = "http://data.europa.eu/eli/ontology#"
 AKV_NS = "https://w3id.org/akn-toolkit/vocab#"
@@ -109,18 +110,18 @@ def identity(root, base: str = DEFAULT_BASE) -> dict:
     """Work and expression URIs, language and metadata of a document."""
     ns = etree.QName(root).namespace if isinstance(root.tag, str) else None
     if ns != C.AKN_NS:
-        raise ValueError(f"not an Akoma Ntoso 3.0 document: root element {etree.QName(root).localname!r} "
+        raise NotAknError(f"not an Akoma Ntoso 3.0 document: root element {etree.QName(root).localname!r} "
                          f"in namespace {ns or '(none)'}; expected {C.AKN_NS}")
     meta = C.doc_element(root).find(_A + "meta")
     if meta is None:
-        raise ValueError("not an Akoma Ntoso document: no <meta>")
+        raise NotAknError("not an Akoma Ntoso document: no <meta>")
     w = f"{_A}identification/{_A}FRBRWork/"
     e = f"{_A}identification/{_A}FRBRExpression/"
     work_uri = _val(meta, w + _A + "FRBRuri") or (_val(meta, w + _A + "FRBRthis") or "").replace("/!main", "")
     expr_uri = _val(meta, e + _A + "FRBRuri") or (_val(meta, e + _A + "FRBRthis") or "").replace("/!main", "")
     lang = _val(meta, e + _A + "FRBRlanguage", "language") or ""
     if not work_uri:
-        raise ValueError("the document has no FRBRWork/FRBRuri")
+        raise NotAknError("not an Akoma Ntoso document: it has no FRBRWork/FRBRuri")
     work = resolve(work_uri, base)
     expr = resolve(expr_uri, base) if expr_uri else None
     if not expr or expr.rstrip("/") == work.rstrip("/"):

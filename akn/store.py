@@ -37,6 +37,7 @@ from importlib.resources import files
 from pathlib import Path
 
 from akn import sparql
+from akn.errors import Diagnostic, NotAknError
 from akn.sparql import QueryError, Result
 
 LOCK_NAME = ".akn-lock"
@@ -77,34 +78,39 @@ def graphs_of(sources, base, parse_text=True, concepts=True):
     A file is XML when it starts (after a byte order mark and white space) with ``<``
     in any encoding XML allows (see :func:`xml_encoding`); other files are plain-text acts.
     """
+    for src in sources:
+        name = str(src) if isinstance(src, (str, Path)) and not str(src).lstrip().startswith("<") else "<xml>"
+        try:
+            yield _graph_of(src, base, parse_text, concepts)
+        except NotAknError as exc:   # name the file: "act.xml: not an Akoma Ntoso document ..."
+            message = str(exc)
+            raise NotAknError(f"{name}: {message}", Diagnostic(message, source=name)) from None
+
+
+def _graph_of(src, base, parse_text, concepts):
     import rdflib
 
     from akn import rdf
-    for src in sources:
-        if isinstance(src, rdflib.Graph):
-            yield str(src.identifier), src
-            continue
-        if hasattr(src, "root") and not isinstance(src, (str, bytes, Path)):
-            yield (getattr(src, "source", None) or getattr(src, "frbr_uri", "<document>"),
-                   rdf.graph(src, base, concepts=concepts))
-            continue
-        name = str(src) if isinstance(src, (str, Path)) and not str(src).lstrip().startswith("<") else "<xml>"
-        if isinstance(src, (str, Path)) and name != "<xml>":
-            with open(src, "rb") as f:
-                head = f.read(1024)
-            enc = xml_encoding(head)
-            if enc is None and parse_text:
-                import akn
-                doc = akn.parse_file(src)
-                yield name, rdf.graph(doc, base, concepts=concepts)
-                continue
-            if enc is not None and enc.startswith("utf-16") and not _declared(head, enc):
-                # UTF-16 without byte order mark or declaration: not enough for the XML parser on its own
-                from akn.xmlio import read_xml
-                raw = Path(src).read_bytes().decode(enc, "strict").encode("utf-8")
-                yield name, rdf.graph(read_xml(raw, name), base, concepts=concepts)
-                continue
-        yield name, rdf.graph(src, base, concepts=concepts)
+    if isinstance(src, rdflib.Graph):
+        return str(src.identifier), src
+    if hasattr(src, "root") and not isinstance(src, (str, bytes, Path)):
+        return (getattr(src, "source", None) or getattr(src, "frbr_uri", "<document>"),
+                rdf.graph(src, base, concepts=concepts))
+    name = str(src) if isinstance(src, (str, Path)) and not str(src).lstrip().startswith("<") else "<xml>"
+    if isinstance(src, (str, Path)) and name != "<xml>":
+        with open(src, "rb") as f:
+            head = f.read(1024)
+        enc = xml_encoding(head)
+        if enc is None and parse_text:
+            import akn
+            doc = akn.parse_file(src)
+            return name, rdf.graph(doc, base, concepts=concepts)
+        if enc is not None and enc.startswith("utf-16") and not _declared(head, enc):
+            # UTF-16 without byte order mark or declaration: not enough for the XML parser on its own
+            from akn.xmlio import read_xml
+            raw = Path(src).read_bytes().decode(enc, "strict").encode("utf-8")
+            return name, rdf.graph(read_xml(raw, name), base, concepts=concepts)
+    return name, rdf.graph(src, base, concepts=concepts)
 
 
 #: byte order marks, longest first (UTF-32 LE starts like UTF-16 LE)

@@ -114,6 +114,17 @@ def test_item2_cli_prints_the_warning_with_the_line(tmp_path):
     assert f"{act}:1:1: warning: byte 0 (0xff) is not valid UTF-8".encode() in out.stderr
 
 
+def test_item2_lint_reports_the_bad_bytes_too(tmp_path):
+    from akn.lint import lint_file
+
+    act = tmp_path / "act.txt"
+    act.write_bytes(b"\xff" + RU_ACT.encode())
+    bad = [d for d in lint_file(act) if "byte 0 (0xff) is not valid UTF-8" in d.message]
+    assert len(bad) == 1 and (bad[0].line, bad[0].col) == (1, 1)
+    out = run("lint", act)
+    assert f"{act}:1:1: warning: byte 0 (0xff) is not valid UTF-8".encode() in out.stderr + out.stdout
+
+
 # -- item 3: Markdown output carries no HTML of the document's own ---------------------------------
 
 def _xml(eid: str, href: str, src: str, text: str) -> bytes:
@@ -439,3 +450,19 @@ def test_item11_lint_says_it_needs_text(act_files):
     utf16 = act_files[1].with_suffix(".utf16.xml")
     utf16.write_bytes(act_files[1].read_text(encoding="utf-8").encode("utf-16"))
     assert run("lint", utf16).returncode == 2
+
+
+def test_graph_and_load_name_the_file_that_is_not_an_akoma_ntoso_document(tmp_path):
+    """XML of another vocabulary (or a lone AKN element) is bad data: the file named, exit 1, an AknError."""
+    page = tmp_path / "page.xml"
+    page.write_bytes(b"<html><p>Article 1</p></html>")
+    lone = tmp_path / "lone.xml"
+    lone.write_bytes(b'<b xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0">Article 1</b>')
+    for path, what in ((page, "root element 'html'"), (lone, "no <meta>")):
+        with pytest.raises(akn.NotAknError, match=what):
+            akn.graph(path.read_bytes())
+        for command in (["graph", str(path)], ["load", str(path), "--store", str(tmp_path / "store")]):
+            out = subprocess.run([sys.executable, "-m", "akn", *command], capture_output=True, text=True)
+            assert out.returncode == 1, out.stderr
+            assert out.stderr.startswith(f"{path}: error: not an Akoma Ntoso"), out.stderr
+            assert "Traceback" not in out.stderr

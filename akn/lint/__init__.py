@@ -72,9 +72,10 @@ def lint_text(text: str | bytes, *, source: str = "<text>", disable: Iterable[st
     import akn
     from akn.normalise import decode
 
+    # the parse decodes bytes itself, so that its warnings (bytes that are not UTF-8 ...) are kept
+    doc = akn.parse(text, source=source, **options)
     if isinstance(text, bytes):
         text = decode(text, source)
-    doc = akn.parse(text, source=source, **options)
     return lint_document(doc, text, source, disable, options)
 
 
