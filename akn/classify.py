@@ -210,9 +210,8 @@ class Classifier:
                         marker = text[:m.start("heading")].rstrip()
                     else:
                         marker = text[:m.start("text")].rstrip() if body is not None else text.rstrip()
-                    # (positional: kind, text, line, index, head, style, num, rest, marker, heading)
-                    return Classified("item", text, line, index, None, style, groups["num"],
-                                      body.strip() if body else "", marker, heading.strip())
+                    return Classified("item", text, line, index, style=style, num=groups["num"],
+                                      rest=body.strip() if body else "", marker=marker, heading=heading.strip())
         return Classified("text", text, line, index)
 
 
@@ -249,7 +248,7 @@ def prepare(source: Source, profile: Profile) -> list[Classified]:
     signature = profile.conclusions_start
     out: list[Classified] = []
     indents = source.indents or [0] * len(source.lines)
-    forms = profile.section_forms
+    forms: list | None = profile.section_forms
     for index, (text, number) in enumerate(zip(source.lines, source.linenos)):
         c = classifier.classify(text, number, index, md[index] if md else False)
         c.indent = indents[index]
@@ -368,7 +367,7 @@ def _join(prev: Classified, text: str) -> None:
 def banner_is_bare(text: str, profile: Profile) -> bool:
     """A publisher's banner ("Примечание ИЗПИ!") with nothing after it: its body is the next line."""
     m = profile.banner.match(text) if profile.banner is not None else None
-    return bool(m) and not text[m.end():].strip()
+    return m is not None and not text[m.end():].strip()
 
 
 def resolve_sections(lines: list[Classified], profile: Profile, classifier: Classifier) -> list[Classified]:
@@ -387,7 +386,8 @@ def resolve_sections(lines: list[Classified], profile: Profile, classifier: Clas
     when most sections have no heading of their own and most of those follow
     a short line that reads like a heading, those lines are their headings.
     """
-    positions = [i for i, c in enumerate(lines) if c.readings]
+    readings = {i: c.readings for i, c in enumerate(lines) if c.readings}
+    positions = list(readings)
     if not positions:
         return lines
     if any(c.kind == "item" and c.style.startswith("decimal_") and (c.style != "decimal_2" or not c.rest)
@@ -395,8 +395,11 @@ def resolve_sections(lines: list[Classified], profile: Profile, classifier: Clas
         # the document numbers sub-units decimally ("2.1", "2.1.1"): a decimal number is one of them,
         # not an inserted section (Canada's "4.1")
         for i in positions:
-            lines[i].readings = [r for r in lines[i].readings if not r.suffix.startswith(".")] or None
-        positions = [i for i in positions if lines[i].readings]
+            lines[i].readings = readings[i] = [r for r in readings[i] if not r.suffix.startswith(".")]
+            if not readings[i]:
+                lines[i].readings = None
+                del readings[i]
+        positions = list(readings)
     signature = profile.conclusions_start
     barriers = [0] * len(positions)
     if signature is not None:   # the signatures before each candidate line
@@ -409,8 +412,8 @@ def resolve_sections(lines: list[Classified], profile: Profile, classifier: Clas
                 while seen < len(signed) and signed[seen] < i:
                     seen += 1
                 barriers[n] = seen
-    chosen = choose_sections([lines[i].readings for i in positions], barriers)
-    picked = {i: lines[i].readings[r] for i, r in zip(positions, chosen) if r is not None}
+    chosen = choose_sections([readings[i] for i in positions], barriers)
+    picked = {i: readings[i][r] for i, r in zip(positions, chosen) if r is not None}
     headless = [i for i, r in picked.items() if not r.heading]
     above = {i for i in headless if _heading_above(lines, i, picked)}
     # (a document property: most of its sections have no heading on their own line, and most of those follow one)
@@ -419,6 +422,8 @@ def resolve_sections(lines: list[Classified], profile: Profile, classifier: Clas
     heading_lines = {i - 1 for i in above}
     out: list[Classified] = []
     head = profile.section_head
+    # (lines have readings only where the profile has section forms, and so a section head)
+    assert head is not None, f"profile {profile.name} has section forms but no section head"
     # the lines to change: sections kept, the headings above them, lines whose joining waited for the
     # numbering; every other line is copied as it is, a run at a time
     marks = sorted({*picked, *heading_lines, *(k for k, c in enumerate(lines) if c.defer_join)})
@@ -493,11 +498,11 @@ def _rank_by_order(lines: list[Classified], profile: Profile) -> None:
         if c.kind == "head" and c.head.element in profile.rank_by_order:
             first.setdefault(c.head.element, len(first))
             ranks.setdefault(c.head.element, c.head.rank)
-    order = sorted(first, key=first.get)
+    order = sorted(first, key=first.__getitem__)
     wanted = dict(zip(order, sorted(ranks.values())))
     if all(wanted[e] == ranks[e] for e in order):
         return
-    moved: dict[int, object] = {}
+    moved: dict[int, Head] = {}
     for c in lines:
         if c.kind == "head" and c.head.element in wanted and wanted[c.head.element] != c.head.rank:
             head = moved.get(id(c.head))

@@ -102,7 +102,7 @@ class LineLexer(Lexer):
     def __init__(self, lexer_conf=None):
         pass
 
-    def lex(self, data: LexInput):
+    def lex(self, data: LexInput, parser_state=None):   # type: ignore[override]  # (lark hands us our own input)
         return iter(Lexing(data).tokens())
 
 
@@ -361,7 +361,7 @@ class Lexing:
         else:
             clean = clean_num(num)
         body = c.rest
-        notes = ()
+        notes: list[Node] = []
         if profile.inline_note is not None:
             body, notes = self._inline_notes(body, c)
         # (positional arguments: this runs for most lines of an act)
@@ -399,7 +399,8 @@ class Lexing:
             body = groups["text"].strip()
             heading = (groups.get("heading") or "").strip()
             marker = text[:m.start("heading") if heading else m.start("text")].rstrip()
-            return Classified("item", text, c.line, c.index, None, style, num, body, marker, heading)
+            return Classified("item", text, c.line, c.index, style=style, num=num, rest=body, marker=marker,
+                              heading=heading)
         return None
 
     def _text(self, c: Classified) -> None:
