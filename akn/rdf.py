@@ -37,6 +37,7 @@ from lxml import etree
 from rdflib import Namespace, URIRef
 
 from akn import concepts as C
+from akn import languages
 from akn.errors import NotAknError
 
 ELI_NS = "http://data.europa.eu/eli/ontology#"
@@ -44,8 +45,6 @@ AKV_NS = "https://w3id.org/akn-toolkit/vocab#"
 SUBDIVISION_TYPE_NS = "https://w3id.org/akn-toolkit/subdivision-type/"
 RESOURCE_TYPE_NS = "https://w3id.org/akn-toolkit/resource-type/"
 LANGUAGE_NS = "http://publications.europa.eu/resource/authority/language/"
-LANG_TAGS = {"eng": "en", "rus": "ru", "kaz": "kk", "ita": "it", "fra": "fr", "deu": "de", "spa": "es",
-             "por": "pt", "nld": "nl", "pol": "pl", "ukr": "uk", "afr": "af", "zul": "zu"}
 DEFAULT_BASE = "https://example.org/"
 _A = C._A
 
@@ -166,7 +165,7 @@ def graph(source, base: str = DEFAULT_BASE, *, concepts: bool = True):
     ident = identity(root, base)
     W, E = URIRef(ident["work"]), URIRef(ident["expression"])
     lang3 = ident["lang"]
-    tag = LANG_TAGS.get(lang3, lang3 or None)
+    tag = languages.tag(lang3) or None
     language = URIRef(LANGUAGE_NS + lang3.upper()) if re.match(r"^[a-z]{3}$", lang3 or "") else None
     g = Graph(identifier=E)
     g.bind("eli", ELI)

@@ -8,6 +8,8 @@ import time
 
 import click
 
+from akn.cli.common import LANG_CHOICES
+
 
 @click.command("batch")
 @click.argument("sources", nargs=-1, required=True, metavar="SRC...")
@@ -20,8 +22,7 @@ import click
 @click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N",
               help="Worker processes (local) or LocalCluster workers (dask without "
                    "--scheduler). Default: the number of CPU cores.")
-@click.option("--lang", type=click.Choice(["en", "ru", "kk", "eng", "rus", "kaz"],
-                                          case_sensitive=False),
+@click.option("--lang", type=click.Choice(LANG_CHOICES, case_sensitive=False),
               help="Language of every input. Default: detected per file.")
 @click.option("--country", metavar="CODE",
               help="Country of every input, for the FRBR URI (e.g. eu, gb, kz). Default: "

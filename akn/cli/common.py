@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 
 import click
 
@@ -20,6 +21,27 @@ class DataError(click.ClickException):
 #: the type of every FILE argument: a path that does not exist (or is a directory) is bad usage,
 #: exit status 2, in every command; a file that exists but cannot be read or holds bad data is 1
 INPUT_FILE = click.Path(exists=True, dir_okay=False, allow_dash=True)
+
+
+class _Languages(Sequence):
+    """The ``--lang`` choices of every command (:func:`akn.profiles.lang_choices`), read when first asked for.
+
+    (The parsing profiles behind them take a third of a second to load: ``akn --help`` need not.)
+    """
+
+    def _all(self) -> list[str]:
+        from akn.profiles import lang_choices
+        return lang_choices()
+
+    def __getitem__(self, i):
+        return self._all()[i]
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+
+#: what --lang accepts, in every command
+LANG_CHOICES = _Languages()
 
 
 def read_input(path: str) -> tuple[bytes, str]:

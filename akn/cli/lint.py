@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import click
 
-from akn.cli.common import INPUT_FILE, DataError, read_input
+from akn.cli.common import DataError, INPUT_FILE, LANG_CHOICES, read_input
 
 
 @click.command("lint")
@@ -13,7 +13,7 @@ from akn.cli.common import INPUT_FILE, DataError, read_input
                    "json: one JSON array of findings (source, line, col, severity, code, message).")
 @click.option("--disable", "disabled", multiple=True, metavar="CHECK",
               help="Switch a check off by its id (repeat, or give a comma-separated list). See --list-checks.")
-@click.option("--lang", type=click.Choice(["en", "ru", "kk"]), default=None,
+@click.option("--lang", type=click.Choice(LANG_CHOICES, case_sensitive=False), default=None,
               help="Language of the text (detected when not given).")
 @click.option("--tradition", type=click.Choice(["eu", "uk", "us", "kz", "ru"]), default=None,
               help="Drafting tradition (detected when not given).")

@@ -5,7 +5,7 @@ import json
 
 import click
 
-from akn.cli.common import INPUT_FILE, DataError, fail, read_input, write_output
+from akn.cli.common import DataError, INPUT_FILE, LANG_CHOICES, fail, read_input, write_output
 
 
 @click.command("parse")
@@ -16,7 +16,7 @@ from akn.cli.common import INPUT_FILE, DataError, fail, read_input, write_output
 @click.option("--same-work", is_flag=True,
               help="The FILEs are language versions of one act: give them one work FRBR URI, check that "
                    "they align unit by unit (by number) and report each mismatch with its line.")
-@click.option("--lang", type=click.Choice(["en", "ru", "kk", "eng", "rus", "kaz"], case_sensitive=False),
+@click.option("--lang", type=click.Choice(LANG_CHOICES, case_sensitive=False),
               help="Language of the text (default: detected).")
 @click.option("--country", metavar="CODE",
               help="FRBR country code, e.g. kz, ru, eu, gb, us (default: from the drafting tradition).")

@@ -10,6 +10,7 @@
 """
 from __future__ import annotations
 
+from akn import languages
 from akn.profiles.base import Head, Profile
 from akn.profiles.english import PROFILES as _EN
 from akn.profiles.kazakh import PROFILES as _KK
@@ -18,8 +19,6 @@ from akn.profiles.russian import PROFILES as _RU
 #: every registered profile, by name
 REGISTRY: dict[str, Profile] = {p.name: p for p in (*_EN, *_RU, *_KK)}
 
-#: accepted spellings of --lang
-LANG_ALIASES = {"en": "eng", "eng": "eng", "ru": "rus", "rus": "rus", "kk": "kaz", "kaz": "kaz", "kz": "kaz"}
 #: tradition of a FRBR country code, for --country
 COUNTRY_TRADITION = {"eu": "eu", "gb": "uk", "uk": "uk", "in": "uk", "za": "uk", "ie": "uk", "au": "uk",
                      "nz": "uk", "ca": "uk", "us": "us", "kz": "kz", "ru": "ru"}
@@ -35,10 +34,10 @@ def detect(lines: list[str], lang: str | None = None, tradition: str | None = No
     """
     candidates = list(REGISTRY.values())
     if lang:
-        code = LANG_ALIASES.get(lang.lower())
-        if code is None:
-            raise ValueError(f"unknown language {lang!r}; expected one of en, ru, kk")
+        code = languages.code(lang)
         candidates = [p for p in candidates if p.lang == code]
+        if not candidates:
+            raise ValueError(f"no profile for the language {lang!r}; expected one of {', '.join(lang_choices())}")
     if tradition:
         narrowed = [p for p in candidates if p.tradition == tradition]
         candidates = narrowed or candidates
@@ -66,6 +65,33 @@ def detect(lines: list[str], lang: str | None = None, tradition: str | None = No
         if score > best_score:
             best, best_score = profile, score
     return best
+
+
+def languages_parsed() -> list[languages.Language]:
+    """The languages that have a profile, in the order of the profiles.
+
+    >>> [lang.code for lang in languages_parsed()]
+    ['eng', 'rus', 'kaz']
+    """
+    seen: dict[str, languages.Language] = {}
+    for profile in REGISTRY.values():
+        if profile.lang in languages.LANGUAGES:
+            seen.setdefault(profile.lang, languages.LANGUAGES[profile.lang])
+    return list(seen.values())
+
+
+def lang_choices() -> list[str]:
+    """What ``--lang`` accepts: the two- and three-letter codes of every language with a profile.
+
+    >>> lang_choices()
+    ['en', 'eng', 'ru', 'rus', 'kk', 'kaz', 'kz']
+    """
+    out = []
+    for lang in languages_parsed():
+        out += [lang.short, lang.code]
+    for lang in languages_parsed():
+        out += [o for o in lang.other_codes if o not in out]
+    return out
 
 
 def choose(name: str) -> Profile:

@@ -22,27 +22,12 @@ from dataclasses import dataclass, field
 
 from akn.akn_meta import read_identity
 from akn.render.families import CONTAINERS, MAJOR_UNITS, UNITS
+from akn import languages
 from akn.vocab import AKN_NAMESPACES
 
 
 DOCUMENT_TYPES = frozenset("""amendmentList officialGazette documentCollection act bill
     debateReport debate statement amendment judgment portion doc""".split())
-
-#: ISO 639-2 (bibliographic and terminological) -> ISO 639-1, for BCP 47 tags
-ISO639 = {
-    "eng": "en", "rus": "ru", "kaz": "kk", "ita": "it", "fra": "fr", "fre": "fr",
-    "deu": "de", "ger": "de", "spa": "es", "por": "pt", "nld": "nl", "dut": "nl",
-    "pol": "pl", "ces": "cs", "cze": "cs", "slk": "sk", "slo": "sk", "slv": "sl",
-    "hrv": "hr", "srp": "sr", "bul": "bg", "ron": "ro", "rum": "ro", "hun": "hu",
-    "fin": "fi", "swe": "sv", "dan": "da", "nor": "no", "est": "et", "lav": "lv",
-    "lit": "lt", "ell": "el", "gre": "el", "gle": "ga", "mlt": "mt", "ukr": "uk",
-    "bel": "be", "kir": "ky", "uzb": "uz", "tgk": "tg", "tuk": "tk", "aze": "az",
-    "hye": "hy", "arm": "hy", "kat": "ka", "geo": "ka", "tur": "tr", "ara": "ar",
-    "heb": "he", "fas": "fa", "per": "fa", "hin": "hi", "zho": "zh", "chi": "zh",
-    "jpn": "ja", "kor": "ko", "swa": "sw", "afr": "af", "zul": "zu", "xho": "xh",
-    "mon": "mn", "cat": "ca", "eus": "eu", "baq": "eu", "glg": "gl", "isl": "is",
-    "ice": "is", "sqi": "sq", "alb": "sq", "mkd": "mk", "mac": "mk",
-}
 
 _SPACE = re.compile(r"\s+")
 
@@ -53,8 +38,7 @@ def bcp47(code: str | None) -> str:
     >>> bcp47("eng"), bcp47("kaz"), bcp47("rus"), bcp47("en"), bcp47("xyz"), bcp47("")
     ('en', 'kk', 'ru', 'en', 'xyz', '')
     """
-    code = (code or "").strip().lower()
-    return ISO639.get(code, code)
+    return languages.tag(code)
 
 
 _LOCAL: dict[str, str] = {}
