@@ -414,7 +414,9 @@ def resolve_sections(lines: list[Classified], profile: Profile, classifier: Clas
                 barriers[n] = seen
     chosen = choose_sections([readings[i] for i in positions], barriers)
     picked = {i: readings[i][r] for i, r in zip(positions, chosen) if r is not None}
-    headless = [i for i, r in picked.items() if not r.heading]
+    # a heading printed above its number ("Definitions" / "1. In this Act"): AKN puts <num> first, so the
+    # number moves before the heading; only a bare number may (digits and stops: no word, no letter moves)
+    headless = [i for i, r in picked.items() if not r.heading and not any(ch.isalpha() for ch in r.marker)]
     above = {i for i in headless if _heading_above(lines, i, picked)}
     # (a document property: most of its sections have no heading on their own line, and most of those follow one)
     if len(headless) < 0.5 * len(picked) or len(above) < 0.5 * len(headless) or len(above) < 2:

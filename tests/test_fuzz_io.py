@@ -98,6 +98,10 @@ def _law_and_notes(doc) -> tuple[str, str]:
     return "".join(law), "".join(notes)
 
 
+def _letters(chars: str) -> str:
+    return "".join(ch for ch in chars if not ch.isdigit())
+
+
 def _is_subsequence(short: str, long: str) -> bool:
     it = iter(long)
     return all(ch in it for ch in short)
@@ -114,7 +118,9 @@ def check_parse(source, text_for_words: str | None, **options):
         expected = _chars("".join(normalise(text_for_words).lines))
         law, notes = _law_and_notes(doc)
         assert sorted(law + notes) == sorted(expected), (law, notes, expected)   # nothing added or dropped
-        assert _is_subsequence(law, expected), (law, expected)                     # and the law text in order
+        # and the law text in order: its letters; a number may move to <num>, before a heading printed
+        # above it ("Definitions" / "1. In this Act"), as tests/test_fidelity.py explains
+        assert _is_subsequence(_letters(law), _letters(expected)), (law, expected)
     return doc
 
 
@@ -134,6 +140,9 @@ def test_parse_any_text(text):
 @given(act_like(), st.sampled_from([{}, {"lang": "en"}, {"lang": "ru"}, {"lang": "kk"}, {"tradition": "uk"},
                                     {"tradition": "us"}, {"tradition": "kz"}]))
 # what the fuzzing found, kept as regression examples:
+@example("Article 5\n1.\nArticle 5\nArticle 5\nArticle 5\n1.\nArticle 5", {"tradition": "uk"})   # number first
+@example("Article 5 <script> — the the # | № 12 «цитата»\nSection 2\nArticle 5 the the\nSection 2", {})
+#        (the last "Section 2" took the line above as its heading: the word "Section" moved before it)
 @example("Article 5 — the", {})                                   # a separator is markup, not a word
 @example("SCHEDULE 1 the", {})                                    # the heading was written twice
 @example("5-бап.\nЗҚАИ-ның ескертпесі!\nArticle 5\n1.", {"lang": "kk"})   # a banner before a one-line unit
