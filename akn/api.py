@@ -5,6 +5,7 @@ import gc
 import os
 from pathlib import Path
 
+from akn import lang as languages
 from akn.build import build
 from akn.document import Document
 from akn.errors import Diagnostic, InputError
@@ -157,7 +158,7 @@ def _parse(text, *, lang, country, doctype, frbr_uri, tradition, source, markdow
     unrecognised = _unrecognised(tree, src)
     del tree
     context = Context(profile=profile, source=source, frbr_uri=meta.work_uri(), lines=builder.lines,
-                      contexts=builder.contexts,
+                      contexts=builder.contexts, language=languages.get(profile.lang),
                       plain=lambda: _parse(text, lang=lang, country=country, doctype=doctype, frbr_uri=frbr_uri,
                                            tradition=tradition, source=source, markdown=markdown, passes=()).root)
     warnings: list[Diagnostic] = run_passes(root, context, passes)

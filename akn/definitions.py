@@ -26,13 +26,15 @@ Kazakh suffixes (on the last word, and plural or possessive ones on the
 words before it; ``бап`` / ``бабы``, ``тармақ`` / ``тармағы``). One regular expression over all terms, longest first, keeps
 the pass linear in the size of the text.
 
->>> print(term_pattern("цифровой актив", "rus").pattern)
+>>> from akn import lang
+>>> print(term_pattern("цифровой актив", lang.get("ru").definitions).pattern)
 (?<![\w-])[цЦ]ифров\w{0,4}[\s-]+актив\w{0,4}(?!\w)
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from lxml import etree
 
@@ -42,24 +44,42 @@ from akn.inline import find_in_slots, wrap_spans
 
 NS = "{%s}" % AKN_NS
 
-#: headings / intros that announce a definitions article
-DEF_HEADING = re.compile(r"(?i)\b(?:definitions?|interpretation|meaning of terms)\b|"
-                         r"(?i:понят|термин|определени)|ұғым|терминдер|анықтама")
-DEF_INTRO = re.compile(r"(?i)(?:for the purposes? of this|in this (?:act|regulation|directive|law|part|chapter|section)"
-                       r"|the following definitions|понятия\s*:|используются следующие|ұғымдар\s*пайдаланылады"
-                       r"|пайдаланылатын\s+негізгі\s+ұғымдар|мынадай\s+(?:негізгі\s+)?ұғымдар)")
-_Q_OPEN = "‘'“\"«"
-_Q_CLOSE = "’'”\"»"
-#: English: "‘term’ means", "the term ‘term’ means", "“term” has the meaning"
-EN_DEF = re.compile(rf"^(?:the\s+(?:term|expression)s?\s+)?[{_Q_OPEN}](?P<term>[^{_Q_CLOSE}]{{1,120}})[{_Q_CLOSE}]"
-                    rf"(?:\s+of\s+[^.;:‘’“”]{{1,40}}?)?\s*(?:,\s*)?(?:means|mean|shall mean|includes|include|has the meaning|refers to|is)\b", re.I)
-#: English inline: "(‘data subject’)", "(hereinafter ‘the Board’)", "(the ‘Charter’)", "(‘X’ or ‘Y’)"
-EN_INLINE = re.compile(rf"\((?:hereinafter(?:\s+referred\s+to\s+as)?\s+|referred\s+to\s+as\s+)?(?:the\s+|an?\s+)?"
-                       rf"[{_Q_OPEN}](?P<term>[^{_Q_CLOSE}()]{{1,80}})[{_Q_CLOSE}]\)")
-#: Russian / Kazakh: "цифровой актив – имущество ..." at the start of a definition point
-CYR_DEF = re.compile(r"^(?P<term>[^–—:;()]{2,150}?)\s+[–—-]\s+\S")
-RU_INLINE = re.compile(r"\(\s*далее\s*[–—-]\s*(?P<term>[^()]{2,100}?)\s*\)")
-KK_INLINE = re.compile(r"\(\s*бұдан\s+әрі\s*[–—-]\s*(?P<term>[^()]{2,100}?)\s*\)")
+QUOTES_OPEN = "‘'“\"«"
+QUOTES_CLOSE = "’'”\"»"
+#: Russian, Kazakh (and other Cyrillic drafting): "цифровой актив – имущество ..." opening a definition point
+CYRILLIC_POINT = re.compile(r"^(?P<term>[^–—:;()]{2,150}?)\s+[–—-]\s+\S")
+
+
+@dataclass(frozen=True)
+class DefinitionRules:
+    """How one language defines terms and inflects them (each language's in ``akn/lang/``).
+
+    ``heading``/``intro`` announce a definitions article (``heading_words``/
+    ``intro_words``: lower-case pieces of them, a cheap test first); ``point``
+    matches a definition point's text, the term in group ``term`` (in quotes
+    when ``point_quoted``); ``inline`` an inline definition (``(hereinafter
+    ‘X’)``, ``(далее – X)``) after ``inline_hint(text)``; ``word(word, last)``
+    is the pattern of one word of a term as it may be used, and ``joiner``
+    what stands between the words; ``letter_variants`` maps a letter to the
+    one texts may type for it (Kazakh ``і`` typed as Latin ``i``).
+    """
+
+    heading: re.Pattern
+    heading_words: tuple[str, ...]
+    intro: re.Pattern
+    intro_words: tuple[str, ...]
+    point: re.Pattern
+    inline: re.Pattern
+    inline_hint: Callable[[str], bool]
+    word: Callable[[str, bool], str]
+    joiner: str = r"\s+"
+    point_quoted: bool = False           # the term of a point stands in quotes ("‘X’ means")
+    point_max_words: int = 12
+    unnumbered_in_section: bool = False  # UK style: unnumbered "“label” means" paragraphs of a section
+    inline_max_words: int = 0            # 0: any length
+    inline_letter_first: bool = False    # an inline term must start with a letter
+    letter_variants: dict[str, str] = field(default_factory=dict)
+
 
 _UNITS = {"article", "section", "paragraph", "subsection", "point", "clause", "subparagraph", "item", "indent",
           "subclause", "rule"}
@@ -82,15 +102,11 @@ def _unit_of(el) -> etree._Element | None:
     return el
 
 
-_INTRO_WORDS = ("purpose", "in this", "definitions", "понятия", "следующие", "ұғымдар")
-_HEADING_WORDS = ("defin", "interpret", "meaning", "понят", "термин", "определени", "ұғым", "анықтама")
-
-
 _CONTAINERS = (NS + "article", NS + "section")
 _HEADING = NS + "heading"
 
 
-def definition_articles(body: etree._Element) -> list[etree._Element]:
+def definition_articles(body: etree._Element, rules: DefinitionRules) -> list[etree._Element]:
     """The articles (sections) of *body* that hold definitions, in document order.
 
     Found from their headings and list intros, which are far fewer than the
@@ -105,12 +121,12 @@ def definition_articles(body: etree._Element) -> list[etree._Element]:
         article = heading.getparent()
         if article.tag in _CONTAINERS:
             text = (heading.text or "").lower()
-            if any(w in text for w in _HEADING_WORDS) and DEF_HEADING.search(text):
+            if any(w in text for w in rules.heading_words) and rules.heading.search(text):
                 found[article] = None
     for intro in intros:
         p = intro.find(NS + "p")
         text = (p.text or "").lower() if p is not None else ""
-        if not any(w in text for w in _INTRO_WORDS) or not DEF_INTRO.search(text):
+        if not any(w in text for w in rules.intro_words) or not rules.intro.search(text):
             continue
         unit = intro.getparent()
         if unit.tag not in _CONTAINERS:
@@ -124,25 +140,23 @@ def definition_articles(body: etree._Element) -> list[etree._Element]:
 
 
 def _clean_term(term: str) -> str:
-    term = term.strip().strip(_Q_OPEN + _Q_CLOSE).strip()
+    term = term.strip().strip(QUOTES_OPEN + QUOTES_CLOSE).strip()
     return re.sub(r"\s+", " ", term)
 
 
-def find_definitions(root: etree._Element, lang: str) -> list[tuple[etree._Element, int, int, str]]:
+def find_definitions(root: etree._Element, rules: DefinitionRules) -> list[tuple[etree._Element, int, int, str]]:
     """Where terms are defined: (``<p>``, start, end of the term in its text, term)."""
     body = root[0].find(NS + "body") if len(root) else None
     if body is None:
         return []
     found: list[tuple[etree._Element, int, int, str]] = []
-    seen: set[int] = set()
-    cyr = lang in ("rus", "kaz")
-    for article in definition_articles(body):
+    for article in definition_articles(body, rules):
         for p in article.iter(NS + "p"):
             parent = p.getparent()
             if _local(parent) not in ("content", "intro"):
                 continue
             unit = parent.getparent()
-            if unit is article and not cyr:
+            if unit is article and rules.unnumbered_in_section:
                 pass   # UK style: unnumbered '“label” means ...' paragraphs of an Interpretation section
             elif _local(unit) not in ("point", "paragraph", "subsection", "item", "clause", "indent", "subparagraph"):
                 continue
@@ -150,30 +164,23 @@ def find_definitions(root: etree._Element, lang: str) -> list[tuple[etree._Eleme
                 continue
             if unit.get("status") == "removed":   # "3) алып тасталды - ҚР ... Заңымен": a repealed definition
                 continue
-            text = p.text or ""
-            if cyr:
-                m = CYR_DEF.match(text)
-                if m and len(m.group("term").split()) <= 12:
-                    term = m.group("term").strip()
-                    found.append((p, m.start("term"), m.start("term") + len(term), term))
-                    seen.add(id(p))
-            else:
-                m = EN_DEF.match(text)
-                if m:
-                    found.append((p, m.start("term"), m.end("term"), _clean_term(m.group("term"))))
-                    seen.add(id(p))
-    inline = EN_INLINE if lang == "eng" else (RU_INLINE if lang == "rus" else KK_INLINE)
-    quick = "далее" if lang == "rus" else "бұдан"
+            m = rules.point.match(p.text or "")
+            if m is None:
+                continue
+            if rules.point_quoted:
+                found.append((p, m.start("term"), m.end("term"), _clean_term(m.group("term"))))
+            elif len(m.group("term").split()) <= rules.point_max_words:
+                term = m.group("term").strip()
+                found.append((p, m.start("term"), m.start("term") + len(term), term))
     for p in body.iter(NS + "p"):
         text = p.text or ""
-        if lang == "eng":
-            if not ("‘" in text or "“" in text or '"' in text or "('" in text):
-                continue
-        elif quick not in text:
+        if not rules.inline_hint(text):
             continue
-        for m in inline.finditer(text):
+        for m in rules.inline.finditer(text):
             term = m.group("term").strip()
-            if lang == "eng" and (len(term.split()) > 8 or not term[:1].isalpha()):
+            if rules.inline_max_words and len(term.split()) > rules.inline_max_words:
+                continue
+            if rules.inline_letter_first and not term[:1].isalpha():
                 continue
             start = m.start("term")
             found.append((p, start, start + len(term), _clean_term(term)))
@@ -183,52 +190,27 @@ def find_definitions(root: etree._Element, lang: str) -> list[tuple[etree._Eleme
 # ---------------------------------------------------------------------------------------------
 # uses of the terms
 # ---------------------------------------------------------------------------------------------
-#: Kazakh genitive and accusative endings a word inside a term may carry in its definition
-_KK_CASE = re.compile(r"(?:ның|нің|дың|дің|тың|тің|ны|ні|ды|ді|ты|ті)$")
-_KK_ALT = {"қ": "[қғ]", "к": "[кг]", "п": "[пб]"}
-#: Russian case and number endings, longest first: what is left is the stem all forms share
-_RU_END = re.compile(r"(?:ого|его|ому|ему|ыми|ими|ами|ями|ой|ей|ый|ий|ая|яя|ое|ее|ые|ие|ую|юю|ом|ем|ым|им|ых|их"
-                     r"|ам|ям|ах|ях|ов|ев|ия|ья|ье|ию|а|я|о|е|ы|и|ь|й|у|ю)$")
-
-
 def _first(ch: str) -> str:
     if ch.lower() != ch.upper():
         return f"[{ch.lower()}{ch.upper()}]"
     return re.escape(ch)
 
 
-def term_pattern(term: str, lang: str) -> re.Pattern:
-    """A pattern for the uses of *term*: inflection-aware in Russian and Kazakh."""
+def term_pattern(term: str, rules: DefinitionRules) -> re.Pattern:
+    """A pattern for the uses of *term*, inflected as the language's rules say."""
     words = term.split()
     parts: list[str] = []
     for k, word in enumerate(words):
-        last = k == len(words) - 1
-        w = word
-        if lang == "rus" and len(w) >= 4 and w.isalpha():
-            stem = _RU_END.sub("", w.lower())
-            stem = stem if len(stem) >= 3 else w.lower()
-            piece = re.escape(stem) + r"\w{0,4}"
-        elif lang == "kaz" and len(w) >= 4 and w.isalpha():
-            # suffixes go on the last word, and plural/possessive ones on nouns before it
-            # ("цифрлық активтер айналымы"); the final consonant may voice (тармақ -> тармағы)
-            stem = w.lower()
-            if not last and len(stem) > 6:
-                stem = _KK_CASE.sub("", stem)   # "цифрлық активті шығару": "активтерді" too
-            tail = _KK_ALT.get(stem[-1])
-            piece = (re.escape(stem[:-1]) + tail if tail else re.escape(stem)) + (r"\w{0,10}" if last else r"\w{0,6}")
-        elif lang == "eng" and last and w[-1:].isalpha():
-            piece = re.escape(w) + r"(?:s|es)?(?:['’]s)?"
-        else:
-            piece = re.escape(w)
-        if lang == "kaz":
-            piece = piece.replace("і", "[іi]")
+        piece = rules.word(word, k == len(words) - 1)
+        for letter, typed in rules.letter_variants.items():
+            piece = piece.replace(letter, f"[{letter}{typed}]")
         parts.append(piece)
     if parts and parts[0][:1] != "[" and not term[:1].isupper():
         head = parts[0]
         # a term defined in lower case may open a sentence; one defined with a capital keeps it
         if head[:1].isalpha():
             parts[0] = _first(head[0]) + head[1:]
-    body = r"[\s-]+".join(parts) if lang != "eng" else r"\s+".join(parts)
+    body = rules.joiner.join(parts)
     return re.compile(rf"(?<![\w-]){body}(?!\w)")
 
 
@@ -242,8 +224,14 @@ def mark(root: etree._Element, context) -> list[Diagnostic]:
 
     Registered in :mod:`akn.postprocess` as ``definitions``.
     """
-    lang = context.profile.lang
-    found = find_definitions(root, lang)
+    pack = getattr(context, "language", None)
+    rules = pack.definitions if pack is not None else None
+    if rules is None:
+        code = pack.code if pack is not None else context.profile.lang
+        return [Diagnostic(f"defined terms are not marked: no definition rules for the language {code!r}",
+                           source=getattr(context, "source", "<text>"), severity="warning",
+                           code="no-definition-rules")]
+    found = find_definitions(root, rules)
     if not found:
         return []
     terms: list[Term] = []
@@ -277,7 +265,7 @@ def mark(root: etree._Element, context) -> list[Diagnostic]:
         group.sort()
         wrap_spans(p, [(s, e, "def", {"refersTo": "#" + eid}) for s, e, eid in _no_overlap(group)], NS)
     _add_tlc(root, terms, context)
-    _mark_uses(root, terms, lang, def_ps)
+    _mark_uses(root, terms, rules, def_ps)
     return []
 
 
@@ -303,18 +291,17 @@ def _add_tlc(root, terms: list[Term], context) -> None:
         el.set("showAs", term.text)
 
 
-def _mark_uses(root, terms: list[Term], lang: str, def_ps: set) -> None:
+def _mark_uses(root, terms: list[Term], rules: DefinitionRules, def_ps: set) -> None:
     body = root[0].find(NS + "body")
     if body is None or not terms:
         return
     ordered = sorted(terms, key=lambda t: -len(t.text))
-    patterns = [term_pattern(t.text, lang) for t in ordered]
+    patterns = [term_pattern(t.text, rules) for t in ordered]
     firsts = set()
     for t in ordered:
         ch = t.text[0]
         firsts.update({ch, ch.lower(), ch.upper()} if not t.text[:1].isupper() else {ch})
-    if lang == "kaz":
-        firsts.update({"i", "I"} if firsts & {"і", "І"} else set())
+    firsts.update(typed for letter, typed in rules.letter_variants.items() if letter in firsts)
     # one scan: a cheap test of the first letter, then the terms, longest first
     lead = "[" + "".join(re.escape(c) for c in sorted(firsts)) + "]"
     big = re.compile(rf"\b(?<!-)(?={lead})(?:" + "|".join(f"(?P<t{k}>{_bare(p)})" for k, p in enumerate(patterns))

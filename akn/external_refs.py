@@ -131,15 +131,11 @@ def find_acts(text: str, lang: str) -> list[tuple[int, int, str, str]]:
     return out
 
 
-_MAY_CITE = {"eng": ("Regulation", "Directive", "Decision", "Act ", "United States Code", "Public Law"),
-             "rus": ("акон", "одекс"),
-             "kaz": ("Заң", "Кодекс", "заң")}
-
-
 def link(root: etree._Element, context) -> list[Diagnostic]:
     """The post-parse pass: mark citations of other acts. Registered as ``external_refs``."""
     lang = context.profile.lang
-    words = _MAY_CITE.get(lang, ())
+    pack = getattr(context, "language", None)
+    words = pack.act_words if pack is not None else ()
     own = context.frbr_uri or ""
     doc = root[0] if len(root) else root
     # the act's own short title ("This Act may be cited as the ... Act 2026") is not another act

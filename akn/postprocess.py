@@ -36,6 +36,7 @@ import copy
 import dataclasses
 import hashlib
 from collections.abc import Callable
+from typing import Any
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -61,6 +62,9 @@ class Context:
     options: dict = field(default_factory=dict)
     #: the same document parsed without the passes (called only when a pass has changed the text)
     plain: Callable[[], etree._Element] | None = None
+    #: what the document's language knows (an :class:`akn.lang.Pack`: citation and definition rules);
+    #: None for a language without one (the passes that need it then say so and do nothing)
+    language: Any = None
 
 
 Pass = Callable[[etree._Element, Context], list[Diagnostic]]

@@ -113,7 +113,8 @@ def test_digital_assets_inline_definition(corpus):
     ("processing", "eng", "reprocessing", None),
 ])
 def test_term_patterns(term, lang, text, expected):
-    m = term_pattern(term, lang).search(text)
+    from akn import lang as languages
+    m = term_pattern(term, languages.get(lang).definitions).search(text)
     assert (m.group(0) if m else None) == expected
 
 

@@ -46,3 +46,87 @@ def test_rendering_and_graph_tag_the_language_from_the_same_table():
     assert '<html lang="kk"' in akn.render(doc, to="html")
     graph = akn.graph(doc)
     assert {o.language for o in graph.objects() if getattr(o, "language", None)} == {"kk"}
+
+
+FRENCH = """LOI RELATIVE À LA PROTECTION DES DONNÉES
+
+CHAPITRE Ier – Dispositions générales
+
+Article 1er – Définitions
+Au sens du présent texte, on entend par :
+a) « donnée biométrique » : une donnée relative au visage d'une personne ;
+b) « responsable » : la personne qui traite les données.
+
+Article 2 – Traitement
+1. Le responsable (ci-après « l'exploitant ») ne traite une donnée biométrique qu'avec le consentement de la personne.
+2. Les exceptions de l'article 3, paragraphe 1 s'appliquent.
+
+Article 3 – Exceptions
+1. L'exploitant peut traiter une donnée biométrique pour la sécurité publique.
+"""
+
+
+@pytest.fixture
+def french():
+    """French, loaded from tests/fixtures/languages/fr alone; unloaded afterwards."""
+    from pathlib import Path
+
+    from akn import lang
+    from akn.profiles import REGISTRY
+
+    before_packs, before_profiles = dict(lang.PACKS), dict(REGISTRY)
+    pack = lang.load(Path(__file__).parent / "fixtures" / "languages" / "fr")
+    yield pack
+    lang.PACKS.clear()
+    lang.PACKS.update(before_packs)
+    REGISTRY.clear()
+    REGISTRY.update(before_profiles)
+
+
+def test_a_language_added_from_a_folder_gets_structure_references_and_definitions(french):
+    from lxml import etree
+
+    doc = akn.parse(FRENCH, lang="fr")
+    assert doc.lang == "fra" and akn.validate(doc.xml) == []
+    root = etree.fromstring(doc.xml)
+    ns = {"a": "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"}
+    eids = [el.get("eId") for el in root.iterfind(".//a:article", ns)]
+    assert eids == ["chp_I__art_1", "chp_I__art_2", "chp_I__art_3"]
+    assert [el.get("eId") for el in root.iterfind(".//a:article[@eId='chp_I__art_1']//a:point", ns)] == \
+        ["chp_I__art_1__point_a", "chp_I__art_1__point_b"]
+    refs = {r.text: r.get("href") for r in root.iterfind(".//a:ref", ns)}
+    assert refs == {"article 3, paragraphe 1": "#chp_I__art_3__para_1"}
+    defined = sorted(d.text for d in root.iterfind(".//a:def", ns))
+    assert defined == ["donnée biométrique", "l'exploitant", "responsable"]
+    # uses are marked outside the texts that define (Article 3's paragraph; Article 2's defines "l'exploitant")
+    used = [t.text for t in root.iterfind(".//a:term", ns)]
+    assert used == ["L'exploitant", "donnée biométrique"]
+    assert not [w for w in doc.warnings if w.code in ("no-reference-rules", "no-definition-rules")]
+
+
+def test_a_french_text_is_detected_as_french_once_the_language_is_there(french):
+    assert akn.parse(FRENCH).lang == "fra"
+
+
+def test_a_language_without_rules_is_told_so_and_gets_no_other_languages_rules(french):
+    """A profile with no citation or definition rules: the passes say so, they do not fall back to English."""
+    import dataclasses
+
+    from akn import lang
+
+    bare = dataclasses.replace(french, references=None, definitions=None)
+    lang.register(bare)
+    doc = akn.parse(FRENCH, lang="fr")
+    codes = {w.code for w in doc.warnings}
+    assert {"no-reference-rules", "no-definition-rules"} <= codes
+    assert b"<ref " not in doc.xml and b"<def " not in doc.xml and b"<term " not in doc.xml
+
+
+def test_a_folder_without_a_pack_is_refused_by_name(tmp_path):
+    from akn import lang
+
+    with pytest.raises(ValueError, match="not a language folder"):
+        lang.load(tmp_path)
+    (tmp_path / "__init__.py").write_text("X = 1\n")
+    with pytest.raises(ValueError, match="defines no PACK"):
+        lang.load(tmp_path)

@@ -9,14 +9,18 @@ from akn.lint.registry import register
 
 
 def check_references(linter: Linter) -> Iterable[Diagnostic]:
+    from akn import lang
     from akn.profiles import REGISTRY
     from akn.references import scan
 
     doc = linter.doc
+    pack = lang.get(doc.lang)
+    if pack is None or pack.references is None:
+        return   # (the parse has said that references are not read in this language)
     letters = next((p.letters for p in REGISTRY.values() if p.lang == doc.lang and p.tradition == doc.tradition),
                    "")
     bare = linter.bare()   # the text before other passes wrapped parts of it
-    index, links = scan(bare.root, doc.lang, doc.tradition, letters)
+    index, links = scan(bare.root, pack.references, doc.tradition, letters)
     kinds = {index.kind(e) for e in index.ids}
     for ln in links:
         if ln.href is not None:

@@ -22,11 +22,6 @@ def _offset_of(p: etree._Element, child: etree._Element) -> int:
 
 
 _QUOTED_START = re.compile(r"^\s*[‘“\"«](?P<term>[^’”\"»]{2,80})[’”\"»]")
-_QUOTED_AS_DEFINED = {
-    "eng": re.compile(r"[‘'“\"](?P<term>[^’'”\"]{2,80})[’'”\"]\s*,?\s+(?:as\s+defined\s+in|within\s+the\s+meaning\s+of)"),
-    "rus": re.compile(r"«(?P<term>[^»]{2,80})»\s*,?\s+(?:в\s+значении|как\s+(?:он[аио]?\s+)?определен)"),
-    "kaz": re.compile(r"«(?P<term>[^»]{2,80})»\s*(?:ұғымы|деген\s+ұғым)"),
-}
 
 
 def check_terms(linter: Linter) -> Iterable[Diagnostic]:
@@ -42,9 +37,11 @@ def check_terms(linter: Linter) -> Iterable[Diagnostic]:
                                  _offset_of(p, d))
     names = {(v or "").lower() for v in defined.values()}
     # a point of a definitions article that quotes a term but defines nothing ("(4) ‘watermark’;")
+    from akn import lang
     from akn.definitions import definition_articles
-    if linter.body is not None:
-        for article in definition_articles(linter.body):
+    pack = lang.get(linter.doc.lang)
+    if linter.body is not None and pack is not None and pack.definitions is not None:
+        for article in definition_articles(linter.body, pack.definitions):
             for unit in article.iter(NS + "point", NS + "paragraph", NS + "subsection"):
                 content = unit.find(NS + "content")
                 p = content.find(NS + "p") if content is not None else None
@@ -54,7 +51,7 @@ def check_terms(linter: Linter) -> Iterable[Diagnostic]:
                 if m:
                     yield linter.at_text("term-undefined", f"{m.group('term')!r} is quoted as a defined term "
                                          f"but has no definition", p, m.start("term"))
-    pattern = _QUOTED_AS_DEFINED.get(linter.doc.lang)
+    pattern = pack.quoted_as_defined if pack is not None else None
     if pattern is None or linter.body is None:
         return
     for p in linter.body.iter(NS + "p"):

@@ -46,14 +46,9 @@ def detect(lines: list[str], lang: str | None = None, tradition: str | None = No
     sample = _sample(lines)
     script = _script(sample)
     if not lang:
-        wanted = {"cyrillic": ("rus", "kaz"), "latin": ("eng",)}[script]
-        candidates = [p for p in candidates if p.lang in wanted] or candidates
-        if script == "cyrillic":
-            kazakh = sum(line.count(ch) for line in sample for ch in "әғқңөұүһі")
-            kazakh += sum(1 for line in sample for k in range(1, len(line) - 1)
-                          if line[k] == "i" and "а" <= line[k - 1].lower() <= "я")   # legacy Latin i
-            total = sum(len(line) for line in sample) or 1
-            code = "kaz" if kazakh / total > 0.004 else "rus"
+        candidates = [p for p in candidates if p.script == script] or candidates
+        code = _language_by_letters(sample, candidates)
+        if code:
             candidates = [p for p in candidates if p.lang == code] or candidates
     best, best_score = candidates[0], float("-inf")
     for profile in candidates:
@@ -99,6 +94,50 @@ def choose(name: str) -> Profile:
         return REGISTRY[name]
     except KeyError:
         raise ValueError(f"unknown profile {name!r}; known: {', '.join(sorted(REGISTRY))}") from None
+
+
+#: share of the characters that must be letters only one language of the script uses
+DISTINCTIVE_SHARE = 0.004
+
+
+def _language_by_letters(sample: list[str], candidates: list[Profile]) -> str | None:
+    """Tell apart languages of one script by the letters only one of them uses.
+
+    Each profile names its language's distinctive letters (Kazakh ``әғқңөұүһі``);
+    the language whose letters make up the largest share of the text, above
+    :data:`DISTINCTIVE_SHARE`, is chosen; when none does, the language of the
+    script that has no letters of its own (Russian among Cyrillic ones). A
+    distinctive letter typed as its Latin look-alike inside a word of the script
+    (``бiлiм`` for ``білім``) counts too. None when there is nothing to choose.
+
+    >>> from akn.profiles import REGISTRY
+    >>> cyrillic = [p for p in REGISTRY.values() if p.script == "cyrillic"]
+    >>> _language_by_letters(["Статья 1. Основные понятия"], cyrillic)
+    'rus'
+    >>> _language_by_letters(["1-бап. Негізгі ұғымдар"], cyrillic), _language_by_letters(["1-бап. Негiзгi"], cyrillic)
+    ('kaz', 'kaz')
+    """
+    langs: dict[str, str] = {}
+    for p in candidates:
+        langs[p.lang] = langs.get(p.lang, "") + p.distinctive_letters
+    if len(langs) < 2:
+        return None
+    total = sum(len(line) for line in sample) or 1
+    shares = {}
+    for code, letters in langs.items():
+        if not letters:
+            continue
+        mine = set(letters)
+        count = sum(1 for line in sample for ch in line if ch in mine)
+        if "і" in mine:   # the Latin i typed for і inside a Cyrillic word
+            count += sum(1 for line in sample for k in range(1, len(line) - 1)
+                         if line[k] == "i" and "а" <= line[k - 1].lower() <= "я")
+        shares[code] = count / total
+    best = max(shares, key=shares.__getitem__, default=None)
+    if best is not None and shares[best] > DISTINCTIVE_SHARE:
+        return best
+    plain = [code for code, letters in langs.items() if not letters]
+    return plain[0] if len(plain) == 1 else None
 
 
 def _sample(lines: list[str], limit: int = 600) -> list[str]:

@@ -48,6 +48,11 @@ class Profile:
     heads: list[Head]
     #: item style -> AKN element (paragraph, point, subsection ...)
     items: dict[str, str]
+    #: the script of the language, which detection tells from the characters: latin, cyrillic
+    script: str = "latin"
+    #: letters of the script that this language uses and the others of the script do not (Kazakh
+    #: "әғқңөұүһі" among Cyrillic languages): they tell the language from the text
+    distinctive_letters: str = ""
     #: styles whose items own the unmarked text lines that follow them
     block_styles: frozenset[str] = frozenset({"dot"})
     #: patterns of the item styles this profile reads (style -> pattern with num, text)

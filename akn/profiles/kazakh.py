@@ -10,7 +10,7 @@ KK_LOWER = "аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчш
 _D = r"\s*-\s*"
 
 KK_KZ = Profile(
-    name="kk-kz", lang="kaz", tradition="kz", country="kz",
+    name="kk-kz", lang="kaz", script="cyrillic", distinctive_letters="әғқңөұүһі", tradition="kz", country="kz",
     heads=[
         Head("part", re.compile(r"(?:ЖАЛПЫ|ЕРЕКШЕ|Жалпы|Ерекше)\s+(?P<num>БӨЛ[ІI]М|бөл[іi]м)\s*$"), 5, False, label=""),
         Head("part", re.compile(rf"(?P<num>{NKZ}|{ROM})(?:{_D}|\s+)(?:БӨЛ[ІI]М|бөл[іi]м)(?![а-яәғқңөұүһі])\s*\.?{HEAD}"), 10, True, True, label="бөлім"),

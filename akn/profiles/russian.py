@@ -31,7 +31,7 @@ _ORDINAL_M = ("ПЕРВЫЙ|ВТОРОЙ|ТРЕТИЙ|ЧЕТВ[ЕЁ]РТЫЙ|П�
 _TITLE_RU = re.compile(r"^[«\"]?(?:Об?|Обо)\s+\S|^[А-ЯЁ][а-яё]+\s+кодекс")
 
 RU_KZ = Profile(
-    name="ru-kz", lang="rus", tradition="kz", country="kz",
+    name="ru-kz", lang="rus", script="cyrillic", tradition="kz", country="kz",
     heads=[
         Head("part", re.compile(r"(?:ОБЩАЯ|ОСОБЕННАЯ)\s+(?P<num>ЧАСТЬ)\s*$"), 5, False, label=""),
         Head("part", re.compile(rf"(?:РАЗДЕЛ|Раздел)\s+(?P<num>{NKZ}|{ROM})\.?{HEAD}"), 10, True, True, label="Раздел"),
@@ -67,7 +67,7 @@ RU_KZ = Profile(
 )
 
 RU_RF = Profile(
-    name="ru-rf", lang="rus", tradition="ru", country="ru",
+    name="ru-rf", lang="rus", script="cyrillic", tradition="ru", country="ru",
     heads=[
         Head("part", re.compile(r"ЧАСТЬ\s+(?P<num>ПЕРВАЯ|ВТОРАЯ|ТРЕТЬЯ|ЧЕТВЕРТАЯ|\d+)" + HEAD), 5, True, True, label="ЧАСТЬ"),
         Head("part", re.compile(rf"(?:РАЗДЕЛ|Раздел)\s+(?P<num>{ROM}(?:\.\d+)*|\d+)\.?{HEAD}"), 10, True, True, label="Раздел"),

@@ -52,7 +52,7 @@ from akn.references.kazakh import find_kazakh
 from akn.references.markup import link
 from akn.references.model import Found, Step, Target
 from akn.references.russian import find_russian
-from akn.references.scan import Link, finder_for, scan
+from akn.references.scan import Link, scan
 
 __all__ = ["Found", "Index", "Link", "Step", "Target", "find_english", "find_kazakh", "find_russian",
-           "finder_for", "link", "resolve", "scan"]
+           "link", "resolve", "scan"]

@@ -20,8 +20,14 @@ def link(root: etree._Element, context) -> list[Diagnostic]:
     Registered in :mod:`akn.postprocess` as ``references``.
     """
     profile = context.profile
+    pack = getattr(context, "language", None)
+    if pack is None or pack.references is None:
+        code = pack.code if pack is not None else profile.lang
+        return [Diagnostic(f"references are not marked: no citation rules for the language {code!r}",
+                           source=getattr(context, "source", "<text>"), severity="warning",
+                           code="no-reference-rules")]
     lines = getattr(context, "lines", None) or {}
-    index, links = scan(root, profile.lang, profile.tradition, profile.letters, lines or None,
+    index, links = scan(root, pack.references, profile.tradition, profile.letters, lines or None,
                         getattr(context, "contexts", None))
     by_p: dict[etree._Element, list[Link]] = {}
     unresolved: list[Link] = []

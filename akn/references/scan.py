@@ -1,27 +1,14 @@
 """Find and resolve the references of a whole document, without changing it."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from collections.abc import Iterable
 
 from lxml import etree
 
-from akn.profiles import refs_en, refs_kk, refs_ru
 from akn.inline import text_slots
 from akn.references.blocks import _blocks
-from akn.references.english import find_english
 from akn.references.index import Index, _descend, resolve
-from akn.references.kazakh import find_kazakh
-from akn.references.russian import find_russian
-
-
-def finder_for(lang: str, tradition: str, letters: str, chast_used: bool = False):
-    if lang == "rus":
-        return lambda text: find_russian(text, tradition, letters, chast_used)
-    if lang == "kaz":
-        return lambda text: find_kazakh(text, letters)
-    return find_english
 
 
 @dataclass
@@ -38,20 +25,22 @@ class Link:
     kinds: frozenset[str] = frozenset()   # the kinds of unit the reference names ("?": it does not say)
 
 
-def scan(root: etree._Element, lang: str, tradition: str = "eu", letters: str = "",
+def scan(root: etree._Element, rules, tradition: str = "eu", letters: str = "",
          eids: Iterable[str] | None = None, contexts: dict | None = None) -> tuple[Index, list[Link]]:
     """Find and resolve the references in every block of *root* (without changing it).
 
+    *rules* are the citation rules of the document's language
+    (:class:`akn.lang.ReferenceRules`: ``akn.lang.get("en").references``).
     *eids* and *contexts* are what the builder knows of the tree (its eIds, the
     units around each block); without them they are read from *root*.
     """
     index = Index(root, eids)
-    may_hold = _MAY_HOLD.get(lang, _MAY_HOLD["eng"])
-    chast_used = False
-    if lang == "rus" and tradition == "ru":
-        chast_used = any(re.search(r"(?i)\bчаст(?:ью|и|ь|ям|ями|ях)\s+\d", p.text or "")
-                         for p, _ctx in _blocks(root))
-    find = finder_for(lang, tradition, letters or "abcdefghijklmnopqrstuvwxyz", chast_used)
+    may_hold = rules.may_hold
+    survey = rules.survey((p.text or "" for p, _ctx in _blocks(root)), tradition) if rules.survey else None
+    letters = letters or "abcdefghijklmnopqrstuvwxyz"
+
+    def find(text):
+        return rules.find(text, tradition, letters, survey)
     links: list[Link] = []
     for p, ctx in _blocks(root, may_hold, contexts):
         last_article: str | None = None
@@ -80,9 +69,6 @@ def scan(root: etree._Element, lang: str, tradition: str = "eu", letters: str = 
                     links.append(Link(p, at + t.start, at + t.end, text[t.start:t.end], href, upto,
                                       context[-1] if context else "", _kinds(t)))
     return index, links
-
-
-_MAY_HOLD = {"eng": refs_en.may_hold, "rus": refs_ru.may_hold, "kaz": refs_kk.may_hold}
 
 
 def _kinds(target) -> frozenset[str]:
