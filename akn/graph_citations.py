@@ -8,33 +8,33 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import quote
 
 from lxml import etree
-from rdflib import Literal, URIRef
+from rdflib import Literal, Namespace, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
 
-from akn import rdf
+from akn import languages
 from akn.references.blocks import _blocks
 from akn.references.model import NS, UNITS
+from akn.uris import DEFAULT_BASE, resolve, subdivision
+from akn.vocab import ELI_NS
+
+ELI = Namespace(ELI_NS)
 
 
-def add_citations(graph, root: etree._Element, base: str | None = None) -> int:
+def add_citations(graph, root: etree._Element, expression: str, base: str = DEFAULT_BASE) -> int:
     """Add ``eli:cites`` triples for the references of *root* to an RDF *graph*; returns how many.
 
     Each ``<ref>``/``<rref>`` gives ``<subdivision> eli:cites <target>``: the
     subdivision is the innermost unit holding the reference, the target a
     unit of the same expression (``#eId``; a range cites every unit from
     ``from`` to ``upTo``) or another work (a FRBR URI, resolved under *base*
-    like :func:`akn.rdf.resolve`). URIs follow :mod:`akn.rdf`:
-    ``<expression>/~<eId>``.
+    like :func:`akn.uris.resolve`). *expression* is the IRI of the document's
+    expression (as :func:`akn.rdf.identity` gives it); units are
+    :func:`akn.uris.subdivision` of it, ``<expression>/~<eId>``.
     """
-    base = base or rdf.DEFAULT_BASE
-    ident = rdf.identity(root, base)
-    prefix = str(ident["expression"]).rstrip("/") + "/~"
-
     def uri(eid):
-        return URIRef(prefix + quote(eid, safe="-._~!$&'()*+,;=:@"))
+        return URIRef(subdivision(expression, eid))
 
     ordered = [el.get("eId") for el in root.iter() if el.get("eId") and isinstance(el.tag, str)
                and etree.QName(el).localname in UNITS]
@@ -58,29 +58,27 @@ def add_citations(graph, root: etree._Element, base: str | None = None) -> int:
             for href in targets:
                 if not href:
                     continue
-                obj = uri(href[1:]) if href.startswith("#") else URIRef(rdf.resolve(href, base))
-                graph.add((subject, rdf.ELI.cites, obj))
+                obj = uri(href[1:]) if href.startswith("#") else URIRef(resolve(href, base))
+                graph.add((subject, ELI.cites, obj))
                 added += 1
     return added
 
 
-def add_definitions(graph, root: etree._Element, base: str | None = None) -> int:
+def add_definitions(graph, root: etree._Element, expression: str, language: str | None = None) -> int:
     """Add the defined terms to an RDF *graph* (SKOS); returns how many terms.
 
     Each ``TLCTerm`` becomes ``<expression>/~term_...`` a ``skos:Concept``
     with ``skos:prefLabel`` (the term), ``skos:definition`` (the text of the
-    defining unit) and ``rdfs:isDefinedBy`` the defining unit. URIs follow
-    :mod:`akn.rdf` (``<expression>/~<eId>``).
+    defining unit) and ``rdfs:isDefinedBy`` the defining unit. *expression* is
+    the IRI of the document's expression and *language* its code (``eng``: the
+    literals' language tag); units are :func:`akn.uris.subdivision` of it.
     """
-    base = base or rdf.DEFAULT_BASE
-    ident = rdf.identity(root, base)
-    prefix = str(ident["expression"]).rstrip("/") + "/~"
-    lang = {"eng": "en", "rus": "ru", "kaz": "kk"}.get(ident.get("lang") or "", None)
+    lang = languages.tag(language) or None
     units = {el.get("eId"): el for el in root.iter() if isinstance(el.tag, str) and el.get("eId")}
     count = 0
     for tlc in root.iter(NS + "TLCTerm"):
         eid = tlc.get("eId")
-        concept = URIRef(prefix + quote(eid, safe="-._~!$&'()*+,;=:@"))
+        concept = URIRef(subdivision(expression, eid))
         graph.add((concept, RDF.type, SKOS.Concept))
         graph.add((concept, SKOS.prefLabel, Literal(tlc.get("showAs"), lang=lang)))
         unit_id = eid[len("term_"):].rsplit("_", 1)[0] if eid[len("term_"):] not in units else eid[len("term_"):]
@@ -88,6 +86,6 @@ def add_definitions(graph, root: etree._Element, base: str | None = None) -> int
         if unit is not None:
             text = " ".join("".join(p.itertext()) for p in unit.iter(NS + "p"))
             graph.add((concept, SKOS.definition, Literal(re.sub(r"\s+", " ", text).strip(), lang=lang)))
-            graph.add((concept, RDFS.isDefinedBy, URIRef(prefix + quote(unit_id, safe="-._~!$&'()*+,;=:@"))))
+            graph.add((concept, RDFS.isDefinedBy, URIRef(subdivision(expression, unit_id))))
         count += 1
     return count

@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from urllib.parse import quote
 
 from lxml import etree
 from rdflib import Namespace, URIRef
@@ -39,13 +38,13 @@ from rdflib import Namespace, URIRef
 from akn import concepts as C
 from akn import languages
 from akn.errors import NotAknError
+from akn.uris import DEFAULT_BASE, resolve, subdivision
 
 ELI_NS = "http://data.europa.eu/eli/ontology#"
 AKV_NS = "https://w3id.org/akn-toolkit/vocab#"
 SUBDIVISION_TYPE_NS = "https://w3id.org/akn-toolkit/subdivision-type/"
 RESOURCE_TYPE_NS = "https://w3id.org/akn-toolkit/resource-type/"
 LANGUAGE_NS = "http://publications.europa.eu/resource/authority/language/"
-DEFAULT_BASE = "https://example.org/"
 _A = C._A
 
 EXAMPLE = """<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><act name="law">
@@ -77,22 +76,6 @@ def read(source):
         return source.root
     from akn.xmlio import read_xml
     return read_xml(source)
-
-
-def resolve(uri: str, base: str = DEFAULT_BASE) -> str:
-    """An IRI for a FRBR URI: relative ones go under *base*, absolute ones stay.
-
-    >>> resolve("/akn/eu/act/regulation/2016/679/eng@", "https://example.gov")
-    'https://example.gov/akn/eu/act/regulation/2016/679/eng@'
-    >>> resolve("http://www.legislation.gov.uk/id/ukpga/2014/27")
-    'http://www.legislation.gov.uk/id/ukpga/2014/27'
-    """
-    uri = uri.strip()
-    if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*://", uri):
-        out = uri
-    else:
-        out = base.rstrip("/") + "/" + uri.lstrip("/")
-    return quote(out, safe="/:@!~$&'()*+,;=-._%#?")
 
 
 def _val(root, path, attr="value"):
@@ -200,10 +183,8 @@ def graph(source, base: str = DEFAULT_BASE, *, concepts: bool = True):
 
     analysis = C.analyse(root, lang3) if concepts else None
     unit_list = analysis.units if analysis else C.units(root)
-    prefix = str(E).rstrip("/") + "/~"
-
     def uri(eid):
-        return URIRef(prefix + quote(eid, safe="-._~!$&'()*+,;=:@"))
+        return URIRef(subdivision(E, eid))
 
     for u in unit_list:
         U = uri(u.eid)
@@ -247,8 +228,8 @@ def graph(source, base: str = DEFAULT_BASE, *, concepts: bool = True):
     # citations (ranges expanded to every unit they cover) and the defined terms with their definitions
     from akn.graph_citations import add_citations, add_definitions
 
-    add_citations(g, root, base)
-    add_definitions(g, root, base)
+    add_citations(g, root, E, base)
+    add_definitions(g, root, E, lang3)
     return g
 
 

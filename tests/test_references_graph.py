@@ -18,9 +18,9 @@ def test_add_citations(gdpr):
     from akn.graph_citations import add_citations
 
     g = Graph()
-    added = add_citations(g, gdpr.root)
-    assert added > 600
     expr = rdf.identity(gdpr.root)["expression"].rstrip("/")
+    added = add_citations(g, gdpr.root, expr)
+    assert added > 600
 
     def unit(eid):
         return URIRef(f"{expr}/~{eid}")
@@ -43,8 +43,8 @@ def test_add_definitions(gdpr):
     from akn.graph_citations import add_definitions
 
     g = Graph()
-    assert add_definitions(g, gdpr.root) == len(list(gdpr.root.iter("{*}TLCTerm")))
     expr = rdf.identity(gdpr.root)["expression"].rstrip("/")
+    assert add_definitions(g, gdpr.root, expr, "eng") == len(list(gdpr.root.iter("{*}TLCTerm")))
     concept = URIRef(f"{expr}/~term_chp_I__art_4__point_14")
     assert (concept, SKOS.prefLabel, Literal("biometric data", lang="en")) in g
     assert (concept, RDFS.isDefinedBy, URIRef(f"{expr}/~chp_I__art_4__point_14")) in g
