@@ -13,14 +13,14 @@ from akn.document import AKN_NS
 from akn.eid import EidMaker
 from akn.metadata import Metadata
 from akn.nodes import Node
+from akn.vocab import HIERARCHY
 
 NS = "{%s}" % AKN_NS
 NSMAP = {None: AKN_NS}
 
 #: elements built with the AKN hierarchy content model (num, heading, intro, children, wrapUp | content)
-HIER = {"part", "subpart", "title", "subtitle", "chapter", "subchapter", "section", "subsection", "article",
-        "paragraph", "subparagraph", "point", "clause", "subclause", "indent", "item", "division",
-        "subdivision", "book", "tome", "hcontainer", "rule", "subrule", "list_item"}
+#: the elements the builder writes as hierarchical units (a node of the tree named "list_item" is one too)
+HIER = HIERARCHY | {"hcontainer", "list_item"}
 
 SOURCE_ID = "source"
 AUTHOR_ID = "author"

@@ -41,6 +41,7 @@ from lxml import etree
 from akn.document import AKN_NS
 from akn.errors import Diagnostic
 from akn.inline import find_in_slots, wrap_spans
+from akn.vocab import DIVISIONS, HIERARCHY
 
 NS = "{%s}" % AKN_NS
 
@@ -81,8 +82,8 @@ class DefinitionRules:
     letter_variants: dict[str, str] = field(default_factory=dict)
 
 
-_UNITS = {"article", "section", "paragraph", "subsection", "point", "clause", "subparagraph", "item", "indent",
-          "subclause", "rule"}
+#: the units a definition stands in (a provision or a part of one)
+_UNITS = HIERARCHY - DIVISIONS
 
 
 @dataclass

@@ -39,11 +39,8 @@ from akn import concepts as C
 from akn import languages
 from akn.errors import NotAknError
 from akn.uris import DEFAULT_BASE, resolve, subdivision
+from akn.vocab import AKV_NS, ELI_NS, RESOURCE_TYPE_NS, SUBDIVISION_TYPE_NS
 
-ELI_NS = "http://data.europa.eu/eli/ontology#"
-AKV_NS = "https://w3id.org/akn-toolkit/vocab#"
-SUBDIVISION_TYPE_NS = "https://w3id.org/akn-toolkit/subdivision-type/"
-RESOURCE_TYPE_NS = "https://w3id.org/akn-toolkit/resource-type/"
 LANGUAGE_NS = "http://publications.europa.eu/resource/authority/language/"
 _A = C._A
 

@@ -38,10 +38,11 @@ from pathlib import Path
 
 from akn import sparql
 from akn.errors import Diagnostic, NotAknError
+from akn.vocab import CONCEPT_SCHEME
 from akn.sparql import QueryError, Result
 
 LOCK_NAME = ".akn-lock"
-ONTOLOGY_GRAPH = "https://w3id.org/akn-toolkit/concepts"
+ONTOLOGY_GRAPH = CONCEPT_SCHEME   # the named graph of the concept scheme and vocabulary
 ONTOLOGY_FILES = ("concepts.ttl", "akn-vocab.ttl")
 
 

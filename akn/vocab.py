@@ -45,6 +45,11 @@ HIERARCHY = frozenset("""
     point indent item
 """.split())
 
+#: the hierarchical units above a provision: they divide an act, their text is in the provisions
+DIVISIONS = frozenset("""
+    book tome part subpart title subtitle chapter subchapter division subdivision
+""".split())
+
 #: the units whose members are list items (the "points" of a provision)
 LIST_ITEMS = frozenset({"point", "indent", "item"})
 

@@ -9,13 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from akn.document import AKN_NS
+from akn.vocab import HIERARCHY
 
 NS = "{%s}" % AKN_NS
 
 #: elements that are numbered units (they carry an eId made from their number)
-UNITS = {"part", "subpart", "title", "subtitle", "chapter", "subchapter", "section", "subsection", "article",
-         "paragraph", "subparagraph", "point", "clause", "subclause", "indent", "item", "division",
-         "subdivision", "book", "tome", "rule", "subrule", "list_item", "attachment"}
+UNITS = HIERARCHY | {"list_item", "attachment"}
 #: units a path may start from without a context (looked up in the whole document)
 TOP = {"part", "subpart", "title", "subtitle", "chapter", "subchapter", "section", "article", "book"}
 #: the unit a relative reference does not climb above
