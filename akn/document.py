@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+from typing import Any
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -31,6 +32,8 @@ class Document:
     lines: dict[str, int] = field(default_factory=dict, repr=False)
     #: how consistent the numbering of the units is (see akn.structure_check): units, repeats, skips ...
     structure: dict = field(default_factory=dict)
+    #: which profile the text was read with, the runner-up and how sure (an akn.profiles.Detection)
+    detection: Any = None
     _xml: bytes | None = field(default=None, repr=False)
 
     @property
@@ -47,6 +50,7 @@ class Document:
         """Metadata and warnings as plain data (what ``akn parse --json`` prints)."""
         return {"source": self.source, "frbr_uri": self.frbr_uri, "lang": self.lang,
                 "tradition": self.tradition, "structure": self.structure,
+                **({"detection": self.detection.to_dict()} if self.detection is not None else {}),
                 "warnings": [w.to_dict() for w in self.warnings]}
 
 
