@@ -24,11 +24,6 @@ HIER = {"part", "subpart", "title", "subtitle", "chapter", "subchapter", "sectio
 
 SOURCE_ID = "source"
 AUTHOR_ID = "author"
-_SHOW_AS = {"eu": "European Parliament and Council", "kz": "Parliament of the Republic of Kazakhstan",
-            "ru": "Federal Assembly of the Russian Federation", "gb": "Parliament of the United Kingdom",
-            "us": "United States Congress", "in": "Parliament of India"}
-
-
 _SubElement = etree.SubElement
 _TAGS: dict[str, str] = {}
 _NUM, _HEADING, _CONTENT, _P = NS + "num", NS + "heading", NS + "content", NS + "p"
@@ -373,8 +368,11 @@ class Builder:
         refs = sub(meta_el, "references", source="#" + SOURCE_ID)
         sub(refs, "TLCOrganization", eId=SOURCE_ID, href="/ontology/organization/akn-toolkit",
             showAs="akn-toolkit")
-        sub(refs, "TLCOrganization", eId=AUTHOR_ID, href=f"/ontology/organization/{meta.country}/legislature",
-            showAs=_SHOW_AS.get(meta.country, "Legislature"))
+        # the author the text names (its enacting words, its long title); else the country's legislature,
+        # unnamed: no name the text does not give
+        sub(refs, "TLCOrganization", eId=AUTHOR_ID,
+            href=f"/ontology/organization/{meta.country}/{meta.author_id or 'legislature'}",
+            showAs=meta.author_name or "Legislature")
         if self.notes:
             notes = sub(meta_el, "notes", source="#" + SOURCE_ID)
             for eid, node in self.notes:

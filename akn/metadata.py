@@ -55,6 +55,10 @@ class Metadata:
     locality: str = ""
     warnings: list[Diagnostic] = field(default_factory=list)
     frbr: FrbrUri | None = None
+    #: who made the act, where the text says (profile.authors): an id under /ontology/organization/COUNTRY/
+    #: and a name; "" when the text does not say
+    author_id: str = ""
+    author_name: str = ""
     #: official publication, when the title block names it: date, name, number, showAs
     publication: dict[str, str] = field(default_factory=dict)
 
@@ -107,7 +111,15 @@ def detect_metadata(head_lines: list[str], tail_lines: list[str], profile: Profi
         if parsed.expression_date and len(parsed.expression_date) > 1:
             meta.date = parsed.expression_date[1:] if meta.date == UNKNOWN_DATE else meta.date
     text_lines = [line for line in head_lines if line.strip()]
+    body = list(body)
     meta.title, meta.title_line, meta.title_clause = find_title(text_lines, profile, body)
+    # (the enacting words may stand after the first numbered line: a preamble's own points)
+    meta.author_id, meta.author_name = find_author(text_lines[:40] + body[:150] + list(tail_lines), profile)
+    if not meta.title:
+        meta.warnings.append(Diagnostic(
+            "no title of the act found in its title block or in a clause stating its short title; the "
+            "document is untitled in the renderings and the graph (check the first lines: is the title "
+            "line missing?)", source=source, severity="warning", code="no-title"))
     if not frbr_uri:
         if not country and profile.tradition == "uk":
             blob = " ".join(text_lines[:12])
@@ -224,6 +236,21 @@ def short_title(lines: Iterable[str], profile: Profile) -> tuple[str, str]:
                 title = m.group("title").strip(" *_")
                 if title:
                     return title, line
+    return "", ""
+
+
+def find_author(lines: list[str], profile: Profile) -> tuple[str, str]:
+    """Who made the act, as the text says it (``profile.authors``, first pattern found wins), or ("", "").
+
+    >>> from akn.profiles import REGISTRY
+    >>> find_author(["An Act of the Scottish Parliament to provide for ..."], REGISTRY["en-uk"])
+    ('scottish-parliament', 'Scottish Parliament')
+    >>> find_author(["An Act to provide for widgets."], REGISTRY["en-uk"])
+    ('', '')
+    """
+    for pattern, ident, name in profile.authors:
+        if any(pattern.search(line.strip()) for line in lines):
+            return ident, name
     return "", ""
 
 

@@ -42,6 +42,8 @@ def test_an_english_bill_in_articles_is_not_read_as_kazakhstan():
     country = doc.root.xpath("string(//a:FRBRWork/a:FRBRcountry/@value)", namespaces=NS)
     author = doc.root.xpath("string(//a:references/a:TLCOrganization[@eId='author']/@href)", namespaces=NS)
     assert country != "kz" and "/kz/" not in author and "/kz/" not in doc.frbr_uri
+    shown = doc.root.xpath("string(//a:references/a:TLCOrganization[@eId='author']/@showAs)", namespaces=NS)
+    assert shown == "Legislature"   # the text names no legislature: none is named for it
     points = doc.root.xpath("//a:article//a:point/a:num/text()", namespaces=NS)
     assert points == ["(a)", "(b)", "(a)", "(b)"]
     assert len(doc.root.xpath("//a:chapter", namespaces=NS)) == 2

@@ -257,3 +257,65 @@ def test_the_title_stays_in_the_text():
     p = clause.xpath("//a:shortTitle/..", namespaces=NS)[0]
     assert "".join(p.itertext()) == "This Act may be cited as the Widgets Act 2026."
     assert etree.QName(p).localname == "p"
+
+
+def test_south_african_act_number_and_assent():
+    text = """ACT
+To provide for widgets.
+Act No. 68, 2008
+[Assented to 24 April 2009]
+BE IT ENACTED by the Parliament of the Republic of South Africa, as follows:—
+1. In this Act—
+‘‘widget’’ means a small device;
+2. This Act is called the Widgets Act, 2008.
+"""
+    doc = akn.parse(text, lang="en", tradition="uk")
+    got = facts(doc)
+    assert (got["name"], got["number"], got["date"]) == ("Widgets Act, 2008", "68", "2009-04-24")
+    assert doc.root.xpath("string(//a:FRBRWork/a:FRBRcountry/@value)", namespaces=NS) == "za"
+
+
+def test_an_untitled_act_is_reported():
+    doc = akn.parse("Примечание ИЗПИ!\nст.14\nСтатья 1. Понятия\n1. Текст.\n", lang="ru")
+    warning = next(w for w in doc.warnings if w.code == "no-title")
+    assert "untitled" in warning.message
+    assert "no-title" not in [w.code for w in akn.parse("О виджетах\nСтатья 1. Понятия\n1. Текст.\n", lang="ru").warnings]
+
+
+#: file -> the author the text names (its enacting words, long title or first words), read by hand
+CORPUS_AUTHORS = {
+    "eu_gdpr_2016_679_oj_en.txt": "European Parliament and Council",
+    "uk-sct_asp_2025_11_education-scotland_eng.txt": "Scottish Parliament",          # "An Act of the Scottish Parliament"
+    "uk_uksi_2025_3_social-security-misc-amendments_eng.txt": "Secretary of State",  # "The Secretary of State makes ..."
+    "us_public-law_2013_113-44_eng.txt": "United States Congress",
+    "za_act_2008_68_consumer-protection_eng.txt": "Parliament of the Republic of South Africa",
+    "in_protection_of_women_from_domestic_violence_act_2005_en.md": "Parliament of India",
+    "ru_code_1995_223-FZ_family-code_rus.txt": "Federal Assembly of the Russian Federation",
+    "kz_aquaculture_law_2025_ru.md": "Parliament of the Republic of Kazakhstan",
+}
+
+
+def _author(doc) -> str:
+    return doc.root.xpath("string(//a:references/a:TLCOrganization[@eId='author']/@showAs)", namespaces=NS)
+
+
+@pytest.mark.parametrize("name", sorted(CORPUS_AUTHORS))
+def test_the_author_is_the_one_the_text_names(name):
+    assert _author(_parsed(str(need(CORPUS / name)))) == CORPUS_AUTHORS[name]
+
+
+def test_an_author_the_text_does_not_name_is_not_invented():
+    doc = akn.parse("Widgets Bill\n1 Widgets\n(1) A person must not sell a widget.\n", lang="en", tradition="uk")
+    assert _author(doc) == "Legislature"
+    assert doc.root.xpath("string(//a:TLCOrganization[@eId='author']/@href)", namespaces=NS).endswith("/legislature")
+
+
+def test_front_matter_is_never_the_title():
+    """A Markdown file's front matter is metadata (read elsewhere); none of its lines is taken for the title."""
+    text = ('---\ntitle: "Widgets Act 2026"\nlanguage: en\nsource: "https://example.org/widgets"\n---\n'
+            "# Widgets Act 2026\n\nLanguage: English\n\n### 1 Widgets\n\n(1) A person must not sell a widget.\n")
+    name, h1, eli_title = title_of(text, source="widgets.md", lang="en", tradition="uk")
+    for title in (name, h1, eli_title):
+        assert title is None or not (title.startswith("---") or re.match(r"[A-Za-z_]+:\s", title)), title
+    cited = text + "(2) This Act may be cited as the Widgets Act 2026.\n"
+    assert title_of(cited, source="widgets.md", lang="en", tradition="uk") == ("Widgets Act 2026",) * 3

@@ -83,6 +83,9 @@ class Profile:
     date_patterns: list[re.Pattern] = field(default_factory=list)   # groups: day, month, year
     number_patterns: list[re.Pattern] = field(default_factory=list)  # group: number
     months: dict[str, int] = field(default_factory=dict)
+    #: who made the act, as its title block or enacting words say: (pattern searched, id, name); the id
+    #: names the organisation under /ontology/organization/COUNTRY/ ("legislature", "scottish-parliament")
+    authors: list[tuple[re.Pattern, str, str]] = field(default_factory=list)
     #: official publication in the title block: groups name, number, day, month, year
     publication: re.Pattern | None = None
     publication_name: str = ""

@@ -32,6 +32,7 @@ _TITLE_SKIP_EN = re.compile(
     r"|IN THE (?:SENATE|HOUSE) OF|Calendar No\.|\[(?:H|S)\.\s?(?:R|J|Con)?\.?\s?(?:Res\.)?\s?\d"
     r"|\[Strike out|(?:Be it enacted|BE IT ENACTED|Resolved by)\b"
     r"|\d{4}\s+(?:No\.|CHAPTER|Chapter|c\.|asp|anaw|asc|nia|mwa)\s*\d+\s*$|(?:ACT|Act)\s+NO\.?\s+\d+\s+OF\s+\d{4}\.?\s*$"
+    r"|(?:ACT|Act)\s+No\.?\s+\d+,?\s+\d{4}\.?\s*$|\[(?:Assented to|Date of commencement)\b"
     r"|\[?(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+,?\s+\d{4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4})\.?\]?\s*$"
     r"|(?:Made|Laid before|Coming into force)\b")
 #: the clause that states a short title: "This Act may be cited as the X Act 2026", "These Regulations may be
@@ -75,6 +76,9 @@ EN_EU = Profile(
     # note that follows it
     title_skip=_TITLE_SKIP_EN,
     title_end=re.compile(r"\s*\(Text with EEA relevance\)"),
+    authors=[(re.compile(r"EUROPEAN PARLIAMENT AND (?:OF )?THE COUNCIL"), "legislature", "European Parliament and Council"),
+             (re.compile(r"^THE COUNCIL OF THE EUROPEAN UNION"), "council", "Council of the European Union"),
+             (re.compile(r"^THE EUROPEAN COMMISSION"), "commission", "European Commission")],
     date_patterns=[_DATE_EN],
     number_patterns=[re.compile(r"(?:REGULATION|DIRECTIVE|DECISION)\s+\((?:EU|EC|EEC|EU, Euratom)\)\s+(?:No\s+)?(?P<year>\d{4})/(?P<number>\d+)"),
                      re.compile(r"(?:REGULATION|DIRECTIVE|DECISION)\s+(?:\((?:EU|EC|EEC)\)\s+)?No\s+(?P<number>\d+)/(?P<year>\d{4})")],
@@ -185,6 +189,16 @@ EN_UK = Profile(
     bill_marker=_BILL_EN,
     title_skip=_TITLE_SKIP_EN,
     short_title=_SHORT_TITLE_EN,
+    # the enacting words or the long title name the legislature; an instrument's maker is in its first words
+    authors=[(re.compile(r"Act of the Scottish Parliament"), "scottish-parliament", "Scottish Parliament"),
+             (re.compile(r"Act of Senedd Cymru|Act of the National Assembly for Wales"), "senedd-cymru", "Senedd Cymru"),
+             (re.compile(r"Northern Ireland Assembly"), "northern-ireland-assembly", "Northern Ireland Assembly"),
+             (re.compile(r"Lords Spiritual and Temporal, and Commons"), "legislature", "Parliament of the United Kingdom"),
+             (re.compile(r"Parliament of the Republic of South Africa"), "legislature", "Parliament of the Republic of South Africa"),
+             (re.compile(r"enacted by Parliament in the .* Year of the Republic of India"), "legislature", "Parliament of India"),
+             (re.compile(r"Parliament of Canada|Senate and House of Commons of Canada"), "legislature", "Parliament of Canada"),
+             (re.compile(r"^The Secretary of State makes (?:these|this)"), "secretary-of-state", "Secretary of State"),
+             (re.compile(r"^The Scottish Ministers make (?:these|this)"), "scottish-ministers", "Scottish Ministers")],
     # the date of an act is its Royal Assent (or assent), of an instrument the day it was made
     date_patterns=[re.compile(r"(?:Royal Assent|[Aa]ssented to)\s+(?:on\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+"
                               r"(?P<month>[A-Za-z]+),?\s+(?P<year>\d{4})"),
@@ -193,6 +207,8 @@ EN_UK = Profile(
     # "ACT NO. 43 OF 2005" heading the act (not "(Act No. 17 of 1941)", an act its long title names),
     # "2018 c. 12", "2026 CHAPTER 14", "2025 asp 11" (Scotland), "2025 No. 3" (a statutory instrument)
     number_patterns=[re.compile(r"^(?:ACT|Act)\s+NO\.?\s+(?P<number>\d+)\s+OF\s+(?P<year>\d{4})", _I),
+                     # South Africa: "Act No. 68, 2008" heading the act
+                     re.compile(r"^(?:ACT|Act)\s+No\.?\s+(?P<number>\d+),?\s+(?P<year>\d{4})\.?\s*$", _I),
                      re.compile(r"^(?P<year>\d{4})\s+(?:c(?:hapter)?\.|CHAPTER|asp|anaw|asc|nia|mwa|No\.)\s*(?P<number>\d+)\s*$"),
                      re.compile(r"\b(?P<year>\d{4})\s+(?:c(?:hapter)?\.|CHAPTER)\s*(?P<number>\d+)")],
     months=MONTHS_EN,
@@ -273,6 +289,9 @@ EN_US = Profile(
     bill_marker=re.compile(r"(?:A BILL\b|^H\. ?R\. \d+|^S\. \d+)"),
     title_skip=_TITLE_SKIP_EN,
     short_title=_SHORT_TITLE_EN,
+    authors=[(re.compile(r"Senate and House of Representatives of the United States of America"), "legislature",
+              "United States Congress"), (re.compile(r"\d+(?:st|nd|rd|th) (?:CONGRESS|Congress)\b"), "legislature",
+                                         "United States Congress")],
     date_patterns=[_DATE_EN_US, _DATE_EN],
     # the number of a public law heads it, in the running head ("PUBLIC LAW 113–44—OCT. 10, 2013") or alone
     # ("Public Law 113–44"); a "Public Law" inside the title is another act
@@ -309,6 +328,8 @@ EN_KZ = Profile(
     # "On Artificial Intelligence ...": the title of a law in translation; a code names itself
     title_pattern=re.compile(r"On\s+\S|.*\bCode\b"),
     title_skip=_TITLE_SKIP_EN,
+    authors=[(re.compile(r"REPUBLIC OF KAZAKHSTAN|Republic of Kazakhstan"), "legislature",
+              "Parliament of the Republic of Kazakhstan")],
     date_patterns=[re.compile(r"dated\s+(?P<day>\d{1,2})\s+(?P<month>[A-Za-z]+),?\s+(?P<year>\d{4})"), _DATE_EN],
     number_patterns=[re.compile(rf"No\.?\s*(?P<number>{NKZ}-[IVXLC]+|\d+(?:-[IVXLC]+)?)")],
     months=MONTHS_EN,

@@ -41,6 +41,8 @@ KK_KZ = Profile(
     # "... туралы" (a law), "... кодексі" (a code), the Constitution ("... Конституциясы")
     title_pattern=re.compile(r".*(?:\bтуралы|\bкодекс[іi]|\bКонституциясы|ТУРАЛЫ|КОДЕКС[ІI])»?\s*$"),
     title_pattern_only=True,
+    authors=[(re.compile(r"ҚАЗАҚСТАН РЕСПУБЛИКАСЫНЫҢ|Қазақстан Республикасының"), "legislature",
+              "Parliament of the Republic of Kazakhstan")],
     # the kind of act and the state ("ҚАЗАҚСТАН РЕСПУБЛИКАСЫНЫҢ ЗАҢЫ"), the requisites line
     title_skip=re.compile(r"(?:ҚАЗАҚСТАН РЕСПУБЛИКАСЫНЫҢ|Қазақстан Республикасының)\s+(?:ЗАҢЫ|Заңы|КОДЕКСІ|Кодексі)"
                           r"|\d{4}\s+жылғы|Астана,|Ақорда|№\s*\d"),

@@ -73,6 +73,8 @@ RU_KZ = Profile(
     title_pattern_only=True,
     title_skip=_TITLE_SKIP_RU,
     title_end=_TITLE_END_RU,
+    authors=[(re.compile(r"РЕСПУБЛИКИ КАЗАХСТАН|Республики Казахстан"), "legislature",
+              "Parliament of the Republic of Kazakhstan")],
     date_patterns=[_DATE_RU, _DATE_DOTS],
     number_patterns=[re.compile(rf"№\s*(?P<number>{NKZ}-[IVXLCІ]+)"), re.compile(r"№\s*(?P<number>\d+(?:-[IVXLCІ]+)?)")],
     months=MONTHS_RU,
@@ -120,6 +122,10 @@ RU_RF = Profile(
     title_pattern_only=True,
     title_skip=_TITLE_SKIP_RU,
     title_end=_TITLE_END_RU,
+    # a constitution adopted by popular vote has the people for author
+    authors=[(re.compile(r"^Принят[аоы]?\s+всенародным\s+голосованием"), "people", "Multinational people of the Russian Federation"),
+             (re.compile(r"Государственной\s+Думой|РОССИЙСКАЯ ФЕДЕРАЦИЯ|Российской\s+Федерации"), "legislature",
+              "Federal Assembly of the Russian Federation")],
     # (a constitution is dated by the vote that adopted it: "Принята всенародным голосованием 12 декабря 1993 года")
     date_patterns=[_DATE_RU, _DATE_RF,
                    re.compile(r"^Принят[аоы]?\s+всенародным\s+голосованием\s+(?P<day>\d{1,2})\s+(?P<month>[а-я]+)\s+"
