@@ -2,13 +2,16 @@
 from __future__ import annotations
 
 import io
-from typing import Any
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from lxml import etree
 
 from akn.errors import Diagnostic
 from akn.vocab import AKN_NS
+
+if TYPE_CHECKING:
+    from akn.profiles import Detection
 
 __all__ = ["AKN_NS", "Document", "to_bytes"]
 
@@ -33,7 +36,7 @@ class Document:
     #: how consistent the numbering of the units is (see akn.structure_check): units, repeats, skips ...
     structure: dict = field(default_factory=dict)
     #: which profile the text was read with, the runner-up and how sure (an akn.profiles.Detection)
-    detection: Any = None
+    detection: Detection | None = None
     _xml: bytes | None = field(default=None, repr=False)
 
     @property

@@ -201,12 +201,17 @@ def find_title(head: list[str], profile: Profile, body: Iterable[str] = ()) -> t
     'Воздушный кодекс Российской Федерации'
     """
     candidates = [line.strip() for line in _before_preamble(head[:12], profile) if _may_be_title(line, profile)]
-    line = ""
-    if profile.title_pattern is not None:
-        line = next((c for c in candidates if profile.title_pattern.match(c)), "")
+    line, quoted = "", None
+    pattern = profile.title_pattern
+    if pattern is not None:
+        for c in candidates:
+            m = pattern.match(c)
+            if m:
+                line, quoted = c, m.groupdict().get("title")
+                break
     if not line and not profile.title_pattern_only and candidates:
         line = candidates[0]
-    title = _cut(line, profile)
+    title = quoted.strip() if quoted else _cut(line, profile)
     short, clause = short_title(body, profile)
     if short:
         named = next((c for c in candidates if short in c), "")

@@ -319,3 +319,13 @@ def test_front_matter_is_never_the_title():
         assert title is None or not (title.startswith("---") or re.match(r"[A-Za-z_]+:\s", title)), title
     cited = text + "(2) This Act may be cited as the Widgets Act 2026.\n"
     assert title_of(cited, source="widgets.md", lang="en", tradition="uk") == ("Widgets Act 2026",) * 3
+
+
+@pytest.mark.parametrize("lang, text, title", [
+    ("ru", "Закон Республики Казахстан от 6 февраля 2023 года № 193-VII ЗРК «О цифровых активах в Республике Казахстан»\n"
+           "Статья 1. Понятия\n1. Текст.\n", "О цифровых активах в Республике Казахстан"),
+    ("kk", "Қазақстан Республикасының 2023 жылғы 6 ақпандағы № 193-VII ҚРЗ Заңы «Қазақстан Республикасындағы цифрлық "
+           "активтер туралы»\n1-бап. Ұғымдар\n1. Мәтін.\n", "Қазақстан Республикасындағы цифрлық активтер туралы"),
+])
+def test_a_title_in_quotation_marks_after_the_requisites(lang, text, title):
+    assert title_of(text, lang=lang) == (title,) * 3
