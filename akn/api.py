@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import gc
 import os
+from dataclasses import replace
 from pathlib import Path
 
 from akn import lang as languages
@@ -16,7 +17,7 @@ from akn.metadata import detect_metadata
 from akn.normalise import normalise
 from akn.parser import parse_lines
 from akn.postprocess import Context, run_passes
-from akn.profiles import COUNTRY_TRADITION, detect
+from akn.profiles import COUNTRY_TRADITION, REGISTRY, Detection, detect_with_evidence
 from akn.structure_check import check_structure
 
 #: accepted document types
@@ -142,17 +143,23 @@ def _parse(text, *, lang, country, doctype, frbr_uri, tradition, source, markdow
             raise InputError(f"{source}: the file holds no text once its Markdown decoration is removed")
     if tradition is None and country:
         tradition = COUNTRY_TRADITION.get(country.lower())
-    profile = detect(src.lines, lang=lang, tradition=tradition)
+    detection = detect_with_evidence(src.lines, lang=lang, tradition=tradition)
+    profile = REGISTRY[detection.profile]
     lines = prepare(src, profile)
     lines, profile, structure, checked = check_structure(src, lines, profile, keep_profile=tradition is not None)
+    detection = _after_structure(detection, profile.name)
+    if detection.weak:
+        checked.insert(0, _weak_detection(detection, source))
     units = sum(1 for c in lines if c.kind in _UNIT_KINDS)
     budget.check("building the units", coming=units * UNIT_COST, units=units)
     head, tail = _title_block(lines), [c.text for c in lines[-12:] if c.kind == "text"]
+    body = [c.text for c in lines if c.kind in ("text", "item", "head")]   # where a short title may be stated
     tree = parse_lines(LexInput(lines, profile, src))
     del lines   # (peak memory: each stage's data is let go once the next one holds what it needs)
     budget.check("building the units", units=units)
     meta = detect_metadata(head, tail, profile, country=country, doctype=doctype, frbr_uri=frbr_uri,
-                           source=source)
+                           source=source, body=body)
+    del body
     root, builder = build(tree, meta)
     budget.check("building the XML", units=units)
     unrecognised = _unrecognised(tree, src)
@@ -175,7 +182,27 @@ def _parse(text, *, lang, country, doctype, frbr_uri, tradition, source, markdow
                                    f"it was given {given!r} (check the numbering)", line=line, col=1,
                                    source=source, severity="warning", code="duplicate-number", context=shown))
     return Document(root=root, warnings=warnings, frbr_uri=meta.work_uri(), lang=meta.language,
-                    tradition=profile.tradition, source=source, lines=builder.lines, structure=structure)
+                    tradition=profile.tradition, source=source, lines=builder.lines, structure=structure,
+                    detection=detection)
+
+
+def _after_structure(detection: Detection, kept: str) -> Detection:
+    """The detection once the structure check has read the text with the profiles of its language: when
+    the numbering of the units fits another profile, that one is the choice (the numbering is evidence)."""
+    if kept == detection.profile:
+        return detection
+    return replace(detection, profile=kept, runner_up=detection.profile,
+                   confidence=max(detection.confidence, 0.6),
+                   evidence=(*detection.evidence,
+                             f"{kept}: the numbering of the units reads consistently with it, not with "
+                             f"{detection.profile}"))
+
+
+def _weak_detection(detection: Detection, source: str) -> Diagnostic:
+    runner = f"; {detection.runner_up} came close" if detection.runner_up else ""
+    return Diagnostic(f"the language and drafting tradition are not clear from the text: read as "
+                      f"{detection.profile} (confidence {detection.confidence:.2f}){runner}; give --lang and "
+                      f"--tradition to choose", source=source, severity="warning", code="weak-detection")
 
 
 #: kinds of classified lines that start a unit of their own

@@ -11,7 +11,7 @@ from lxml import etree
 
 from akn.document import AKN_NS
 from akn.eid import EidMaker
-from akn.metadata import Metadata
+from akn.metadata import UNKNOWN_DATE, UNKNOWN_NUMBER, Metadata
 from akn.nodes import Node
 from akn.vocab import HIERARCHY
 
@@ -24,11 +24,6 @@ HIER = HIERARCHY | {"hcontainer", "list_item"}
 
 SOURCE_ID = "source"
 AUTHOR_ID = "author"
-_SHOW_AS = {"eu": "European Parliament and Council", "kz": "Parliament of the Republic of Kazakhstan",
-            "ru": "Federal Assembly of the Russian Federation", "gb": "Parliament of the United Kingdom",
-            "us": "United States Congress", "in": "Parliament of India"}
-
-
 _SubElement = etree.SubElement
 _TAGS: dict[str, str] = {}
 _NUM, _HEADING, _CONTENT, _P = NS + "num", NS + "heading", NS + "content", NS + "p"
@@ -95,6 +90,9 @@ class Builder:
                 continue
             getattr(self, kind)(doc, node)
         self._meta(meta_el, doc)
+        body = doc.find(NS + "body")
+        if body is not None:
+            _mark_short_title(body, meta)
         return akn
 
     def _empty_body(self, body):
@@ -109,12 +107,12 @@ class Builder:
         if not lines:
             return
         preface = sub(doc, "preface")
-        title_at = next((k for k, child in enumerate(lines) if child.text.strip() == self.meta.title), 0)
+        title_at = next((k for k, child in enumerate(lines)
+                         if self.meta.title_line and child.text.strip() == self.meta.title_line), -1)
         for k, child in enumerate(lines):
             if k == title_at:
-                title = sub(preface, "longTitle")
-                p = sub(title, "p")
-                sub(p, "docTitle", child.text)
+                p = sub(sub(preface, "longTitle"), "p")
+                _doc_title(p, child.text, self.meta.title)
             else:
                 sub(preface, "p", child.text)
 
@@ -370,8 +368,11 @@ class Builder:
         refs = sub(meta_el, "references", source="#" + SOURCE_ID)
         sub(refs, "TLCOrganization", eId=SOURCE_ID, href="/ontology/organization/akn-toolkit",
             showAs="akn-toolkit")
-        sub(refs, "TLCOrganization", eId=AUTHOR_ID, href=f"/ontology/organization/{meta.country}/legislature",
-            showAs=_SHOW_AS.get(meta.country, "Legislature"))
+        # the author the text names (its enacting words, its long title); else the country's legislature,
+        # unnamed: no name the text does not give
+        sub(refs, "TLCOrganization", eId=AUTHOR_ID,
+            href=f"/ontology/organization/{meta.country}/{meta.author_id or 'legislature'}",
+            showAs=meta.author_name or "Legislature")
         if self.notes:
             notes = sub(meta_el, "notes", source="#" + SOURCE_ID)
             for eid, node in self.notes:
@@ -393,7 +394,8 @@ class Builder:
         if details:
             if meta.subtype:
                 sub(w, "FRBRsubtype", value=meta.subtype)
-            sub(w, "FRBRnumber", value=meta.number)
+            if meta.number and meta.number != UNKNOWN_NUMBER:   # unknown: no FRBRnumber (it is optional)
+                sub(w, "FRBRnumber", value=meta.number)
             if meta.title:
                 sub(w, "FRBRname", value=meta.title[:500])
             sub(w, "FRBRprescriptive", value="true")
@@ -406,9 +408,49 @@ class Builder:
         el = sub(ident, level)
         sub(el, "FRBRthis", value=this)
         sub(el, "FRBRuri", value=uri)
-        sub(el, "FRBRdate", date=self.meta.date, name="Generation")
+        # an unknown date keeps the schema's required @date, named "unknown" so that no reader takes it for one
+        unknown = self.meta.date == UNKNOWN_DATE
+        sub(el, "FRBRdate", date=self.meta.date, name="unknown" if unknown else "Generation")
         sub(el, "FRBRauthor", href="#" + author)
         return el
+
+
+def _doc_title(p: etree._Element, text: str, title: str) -> None:
+    """The text of a long title, its title (where it holds it) marked as ``<docTitle>``.
+
+    >>> p = etree.Element("p")
+    >>> _doc_title(p, "Воздушный кодекс Российской Федерации Принят ...", "Воздушный кодекс Российской Федерации")
+    >>> etree.tostring(p, encoding="unicode")
+    '<p><docTitle>Воздушный кодекс Российской Федерации</docTitle> Принят ...</p>'
+    """
+    at = text.find(title) if title else -1
+    if at < 0:
+        p.text = text
+        return
+    p.text = text[:at] or None
+    ns = etree.QName(p).namespace
+    el = etree.SubElement(p, f"{{{ns}}}docTitle" if ns else "docTitle")
+    el.text = title
+    el.tail = text[at + len(title):] or None
+
+
+def _mark_short_title(doc: etree._Element, meta: Metadata) -> None:
+    """Mark the short title where the act's clause states it: ``<shortTitle>`` around the words.
+
+    The clause is the line ``meta.title_clause``; the block of the body that holds it (without its
+    number) gets the mark-up, its text unchanged.
+    """
+    clause = meta.title_clause
+    if not clause or not meta.title:
+        return
+    from akn.inline import wrap_spans
+
+    for el in doc.iter(NS + "p"):
+        text = "".join(el.itertext())
+        if meta.title in text and text.strip() and (text.strip() in clause or clause.strip() in text):
+            at = text.find(meta.title)
+            if wrap_spans(el, [(at, at + len(meta.title), "shortTitle", {})], ns=NS):
+                return
 
 
 def build(root_node: Node, meta: Metadata) -> tuple[etree._Element, Builder]:

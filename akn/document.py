@@ -3,11 +3,15 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from lxml import etree
 
 from akn.errors import Diagnostic
 from akn.vocab import AKN_NS
+
+if TYPE_CHECKING:
+    from akn.profiles import Detection
 
 __all__ = ["AKN_NS", "Document", "to_bytes"]
 
@@ -31,6 +35,8 @@ class Document:
     lines: dict[str, int] = field(default_factory=dict, repr=False)
     #: how consistent the numbering of the units is (see akn.structure_check): units, repeats, skips ...
     structure: dict = field(default_factory=dict)
+    #: which profile the text was read with, the runner-up and how sure (an akn.profiles.Detection)
+    detection: Detection | None = None
     _xml: bytes | None = field(default=None, repr=False)
 
     @property
@@ -47,6 +53,7 @@ class Document:
         """Metadata and warnings as plain data (what ``akn parse --json`` prints)."""
         return {"source": self.source, "frbr_uri": self.frbr_uri, "lang": self.lang,
                 "tradition": self.tradition, "structure": self.structure,
+                **({"detection": self.detection.to_dict()} if self.detection is not None else {}),
                 "warnings": [w.to_dict() for w in self.warnings]}
 
 

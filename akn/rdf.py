@@ -39,7 +39,7 @@ from akn import concepts as C
 from akn import languages
 from akn.errors import NotAknError
 from akn.uris import DEFAULT_BASE, resolve, subdivision
-from akn.vocab import AKV_NS, ELI_NS, RESOURCE_TYPE_NS, SUBDIVISION_TYPE_NS
+from akn.vocab import AKV_NS, ELI_NS, RESOURCE_TYPE_NS, SUBDIVISION_TYPE_NS, UNKNOWN_DATE, UNKNOWN_NUMBER
 
 LANGUAGE_NS = "http://publications.europa.eu/resource/authority/language/"
 _A = C._A
@@ -106,19 +106,38 @@ def identity(root, base: str = DEFAULT_BASE) -> dict:
     if not expr or expr.rstrip("/") == work.rstrip("/"):
         expr = work.rstrip("/") + "/" + (lang or "und")
     return {"work": work, "expression": expr, "lang": lang, "work_frbr": work_uri, "expr_frbr": expr_uri,
-            "date": _date(_val(meta, w + _A + "FRBRdate", "date")),
-            "version_date": _date(_val(meta, e + _A + "FRBRdate", "date")),
+            "date": _known_date(meta, w),
+            "version_date": _known_date(meta, e),
             "published": _date(_val(meta, f"{_A}publication", "date")),
-            "number": _val(meta, w + _A + "FRBRnumber"),
+            "number": _known_number(_val(meta, w + _A + "FRBRnumber")),
             "country": _val(meta, w + _A + "FRBRcountry"),
             "type": C.local(C.doc_element(root)),
             "title": _title(root, meta)}
 
 
+def _known_date(meta, level: str):
+    """The date of a FRBR level, None when the document does not know it (``@name="unknown"``, 0001-01-01)."""
+    el = meta.find(level + _A + "FRBRdate")
+    if el is None or el.get("name") == "unknown":
+        return None
+    value = _date((el.get("date") or "").strip())
+    return None if value == UNKNOWN_DATE else value
+
+
+def _known_number(value):
+    return None if not value or value == UNKNOWN_NUMBER else value
+
+
 def _title(root, meta):
+    """The act's title as a reader sees it (as :func:`akn.render.model.document_title` picks it): the short
+    title the act states, its docTitle, its long title, else the FRBR name."""
     doc = C.doc_element(root)
-    for path in (f".//{_A}preface//{_A}docTitle", f".//{_A}header//{_A}docTitle", f".//{_A}preface//{_A}longTitle",
-                 f".//{_A}preface//{_A}shortTitle"):
+    for el in doc.iter(_A + "shortTitle"):
+        if not any(etree.QName(a).localname == "meta" for a in el.iterancestors()):
+            t = C._clean(C._text(el))
+            if t:
+                return t
+    for path in (f".//{_A}preface//{_A}docTitle", f".//{_A}header//{_A}docTitle", f".//{_A}preface//{_A}longTitle"):
         el = doc.find(path)
         if el is not None:
             t = C._clean(C._text(el))

@@ -78,3 +78,9 @@ EID_PREFIX = {
     "subtitle": "subtitle", "title": "title", "tome": "tome", "wrapUp": "wrapup", "book": "book",
     "level": "lvl", "list_item": "item", "rule": "rule", "subrule": "subrule", "table": "table",
 }
+
+
+#: what the FRBR identification holds when the text does not give the act's date or number: the schema
+#: needs a date (``FRBRdate/@date``, named "unknown"), a URI needs both; no rendering or graph shows them
+UNKNOWN_DATE = "0001-01-01"
+UNKNOWN_NUMBER = "nn"

@@ -33,6 +33,7 @@ class Converted:
     warnings: list = field(default_factory=list)   # akn.errors.Diagnostic or dicts
     lang: str = ""
     frbr_uri: str = ""
+    detection: dict = field(default_factory=dict)   # akn.profiles.Detection.to_dict()
 
 
 @dataclass
@@ -59,6 +60,8 @@ class FileResult:
     lang: str = ""
     frbr_uri: str = ""
     skipped: bool = False
+    #: the profile the text was read with, its runner-up and the confidence (see akn.profiles.Detection)
+    detection: dict = field(default_factory=dict)
     # output bytes when the worker does not write them (never in the report)
     data: dict[str, bytes] | None = field(default=None, repr=False)
     # sha256 and size of each output, kept in the manifest
@@ -73,7 +76,8 @@ class FileResult:
         return {"path": self.path, "rel": self.rel, "status": self.status,
                 "outputs": dict(self.outputs), "warnings": self.warnings, "errors": self.errors,
                 "duration": round(self.duration, 6), "sha256": self.sha256, "size": self.size,
-                "lang": self.lang, "frbr_uri": self.frbr_uri, "skipped": self.skipped}
+                "lang": self.lang, "frbr_uri": self.frbr_uri, "skipped": self.skipped,
+                **({"detection": self.detection} if self.detection else {})}
 
 
 @dataclass
@@ -111,7 +115,8 @@ def akn_converter(data: bytes, *, source: str, formats: list[str], options: dict
 
     doc = akn.parse(data, source=source, **{k: v for k, v in options.items() if v is not None})
     return Converted(outputs=produce(doc, formats), warnings=list(doc.warnings),
-                     lang=doc.lang, frbr_uri=doc.frbr_uri)
+                     lang=doc.lang, frbr_uri=doc.frbr_uri,
+                     detection=doc.detection.to_dict() if doc.detection is not None else {})
 
 
 def run_task(task: Task) -> FileResult:
@@ -130,6 +135,7 @@ def run_task(task: Task) -> FileResult:
         converted = converter(data, source=task.rel, formats=task.formats, options=task.options)
         result.warnings = [diag_dict(w, "warning") for w in converted.warnings]
         result.lang, result.frbr_uri = converted.lang or "", converted.frbr_uri or ""
+        result.detection = dict(getattr(converted, "detection", None) or {})
         missing = [fmt for fmt in task.formats if fmt not in converted.outputs]
         if missing:
             raise RuntimeError(f"the converter produced no {', '.join(missing)} output")

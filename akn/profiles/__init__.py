@@ -10,6 +10,8 @@
 """
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from akn import languages
 from akn.profiles.base import Head, Profile
 from akn.profiles.english import PROFILES as _EN
@@ -23,7 +25,37 @@ REGISTRY: dict[str, Profile] = {p.name: p for p in (*_EN, *_RU, *_KK)}
 COUNTRY_TRADITION = {"eu": "eu", "gb": "uk", "uk": "uk", "in": "uk", "za": "uk", "ie": "uk", "au": "uk",
                      "nz": "uk", "ca": "uk", "us": "us", "kz": "kz", "ru": "ru"}
 
-__all__ = ["Head", "Profile", "REGISTRY", "detect", "choose"]
+__all__ = ["Detection", "Head", "Profile", "REGISTRY", "detect", "detect_with_evidence", "choose"]
+
+
+@dataclass(frozen=True)
+class Detection:
+    """Which profile a text was read with, and why: the choice, the runner-up and how sure.
+
+    ``confidence`` (0..1) is 1.0 when --lang and --tradition leave one profile; otherwise it grows with
+    the margin of the best score over the runner-up's and with the amount of evidence (a text with
+    few telling lines is never read with much confidence). ``evidence`` says in words what counted.
+    """
+
+    profile: str
+    runner_up: str | None = None
+    confidence: float = 1.0
+    script: str = ""
+    scores: dict[str, float] = field(default_factory=dict)
+    evidence: tuple[str, ...] = ()
+    given: bool = False         # --lang / --tradition chose or narrowed the choice
+
+    #: below this, a choice the user did not make is reported as weak
+    WEAK = 0.4
+
+    @property
+    def weak(self) -> bool:
+        return not self.given and self.confidence < self.WEAK
+
+    def to_dict(self) -> dict:
+        return {"profile": self.profile, "runner_up": self.runner_up, "confidence": self.confidence,
+                "script": self.script, "scores": dict(self.scores), "evidence": list(self.evidence),
+                "given": self.given}
 
 
 def detect(lines: list[str], lang: str | None = None, tradition: str | None = None) -> Profile:
@@ -32,7 +64,21 @@ def detect(lines: list[str], lang: str | None = None, tradition: str | None = No
     ``lang`` (``en``/``eng``, ``ru``/``rus``, ``kk``/``kaz``) and ``tradition``
     (``eu``, ``uk``, ``us``, ``kz``, ``ru``) narrow the choice when given.
     """
+    return REGISTRY[detect_with_evidence(lines, lang, tradition).profile]
+
+
+def detect_with_evidence(lines: list[str], lang: str | None = None, tradition: str | None = None) -> Detection:
+    """:func:`detect`, with the evidence: the choice, the runner-up and a confidence.
+
+    >>> d = detect_with_evidence(["Chapter 1. General provisions", "Article 1. Purpose", "1. This Law applies.",
+    ...                           "(a) to operators;", "Article 2. Scope", "1. It covers:"])
+    >>> d.profile, d.runner_up != "en-kz"           # an English text that does not name Kazakhstan
+    ('en-eu', True)
+    >>> detect_with_evidence(["Статья 1. Основные понятия"], lang="ru", tradition="kz").confidence
+    1.0
+    """
     candidates = list(REGISTRY.values())
+    given = bool(lang or tradition)
     if lang:
         code = languages.code(lang)
         candidates = [p for p in candidates if p.lang == code]
@@ -41,25 +87,57 @@ def detect(lines: list[str], lang: str | None = None, tradition: str | None = No
     if tradition:
         narrowed = [p for p in candidates if p.tradition == tradition]
         candidates = narrowed or candidates
-    if len(candidates) == 1:
-        return candidates[0]
     sample = _sample(lines)
-    script = _script(sample)
+    script, letters = _script(sample)
+    evidence = [f"script: {script} ({letters} letters in the sample)"]
+    if len(candidates) == 1:
+        return Detection(candidates[0].name, None, 1.0, script, {}, tuple(evidence + ["given: --lang/--tradition"]),
+                         True)
     if not lang:
         candidates = [p for p in candidates if p.script == script] or candidates
         code = _language_by_letters(sample, candidates)
         if code:
+            evidence.append(f"the letters of the {script} languages point to {code}")
             candidates = [p for p in candidates if p.lang == code] or candidates
-    best, best_score = candidates[0], float("-inf")
+    if not tradition:
+        head = lines[:60]
+        kept = [p for p in candidates
+                if p.detect_requires is None or any(p.detect_requires.search(line) for line in head)]
+        for p in candidates:
+            if p not in kept and p.detect_requires is not None:
+                evidence.append(f"{p.name}: left out, the text does not say {p.detect_requires.pattern!r}")
+        candidates = kept or candidates
+    scores: dict[str, float] = {}
+    telling: dict[str, int] = {}
     for profile in candidates:
-        score = 0.0
+        score, hits = 0.0, 0
         for pattern, weight in profile.detect:
-            for line in sample:
-                if pattern.match(line) or (weight >= 2.0 and pattern.search(line)):
-                    score += weight
-        if score > best_score:
-            best, best_score = profile, score
-    return best
+            n = sum(1 for line in sample if pattern.match(line) or (weight >= 2.0 and pattern.search(line)))
+            score += n * weight
+            hits += n
+        scores[profile.name] = round(score, 2)
+        telling[profile.name] = hits
+    ranked = sorted(candidates, key=lambda p: -scores[p.name])   # (stable: the registry's order breaks ties)
+    best = ranked[0]
+    runner = ranked[1] if len(ranked) > 1 else None
+    confidence = _confidence(scores[best.name], scores[runner.name] if runner else 0.0, telling[best.name])
+    evidence.append(f"{best.name}: score {scores[best.name]:g} from {telling[best.name]} telling lines")
+    if runner is not None:
+        evidence.append(f"{runner.name}: score {scores[runner.name]:g} (runner-up)")
+    return Detection(best.name, runner.name if runner else None, confidence, script, scores, tuple(evidence), given)
+
+
+def _confidence(best: float, runner: float, telling: int) -> float:
+    """How sure a choice is: the best score's share of the two best, scaled by how much evidence there is.
+
+    >>> _confidence(300.0, 30.0, 80), _confidence(10.0, 9.0, 3), _confidence(0.0, 0.0, 0)
+    (0.9, 0.06, 0.0)
+    """
+    if best <= 0:
+        return 0.0
+    margin = (best - runner) / best              # 1.0 when no other profile scored at all
+    amount = min(1.0, telling / 20)              # twenty telling lines are plenty
+    return round(max(0.0, min(1.0, margin * (0.5 + 0.5 * amount))), 2)
 
 
 def languages_parsed() -> list[languages.Language]:
@@ -147,7 +225,8 @@ def _sample(lines: list[str], limit: int = 600) -> list[str]:
     return lines[::step]
 
 
-def _script(lines: list[str]) -> str:
+def _script(lines: list[str]) -> tuple[str, int]:
+    """The script of most letters of the sample, and how many letters it counted."""
     cyr = lat = 0
     for line in lines[:400]:
         for ch in line[:120]:
@@ -155,4 +234,4 @@ def _script(lines: list[str]) -> str:
                 cyr += 1
             elif "a" <= ch.lower() <= "z":
                 lat += 1
-    return "cyrillic" if cyr > lat else "latin"
+    return ("cyrillic", cyr) if cyr > lat else ("latin", lat)

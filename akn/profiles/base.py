@@ -75,14 +75,30 @@ class Profile:
     #: metadata
     bill_marker: re.Pattern | None = None
     title_pattern: re.Pattern | None = None  # the line that is the act's title ("О ...", "... туралы")
+    #: the tradition always prints its title in the form of ``title_pattern``: no other line is taken for it
+    title_pattern_only: bool = False
+    #: lines of the title block that are never the title: the kind of document ("ACT", "LAW OF THE
+    #: REPUBLIC OF KAZAKHSTAN"), running heads, disclaimers, requisites, lines that hold only a date or number
+    title_skip: re.Pattern | None = None
+    #: where a title ends when the requisites were glued to it ("Воздушный кодекс ... Принят ..."): searched
+    title_end: re.Pattern | None = None
+    #: the clause that states the act's short title ("This Act may be cited as the X Act 2026"): group
+    #: ``title``, searched in the whole text; when the tradition has one, its title is the act's title
+    short_title: list[re.Pattern] = field(default_factory=list)
     date_patterns: list[re.Pattern] = field(default_factory=list)   # groups: day, month, year
     number_patterns: list[re.Pattern] = field(default_factory=list)  # group: number
     months: dict[str, int] = field(default_factory=dict)
+    #: who made the act, as its title block or enacting words say: (pattern searched, id, name); the id
+    #: names the organisation under /ontology/organization/COUNTRY/ ("legislature", "scottish-parliament")
+    authors: list[tuple[re.Pattern, str, str]] = field(default_factory=list)
     #: official publication in the title block: groups name, number, day, month, year
     publication: re.Pattern | None = None
     publication_name: str = ""
     #: detection: (pattern, weight) scored on a sample of lines
     detect: list[tuple[re.Pattern, float]] = field(default_factory=list)
+    #: what the text must say for this profile to be chosen unasked (a translation of a country's acts:
+    #: "Republic of Kazakhstan"), searched in the first lines; a --tradition given for it needs nothing
+    detect_requires: re.Pattern | None = None
     #: "Heading.—Text": a heading run into the text that follows it (Commonwealth style)
     run_in_heading: re.Pattern | None = None
     #: how a bare number prints when rendering back to text, per element

@@ -16,12 +16,45 @@ _DATE_EN_US = re.compile(r"(?P<month>January|February|March|April|May|June|July|
 _EDITORIAL_EN = re.compile(r"Footnote\.\s*(?P<text>.*)")
 _BILL_EN = re.compile(r"(?:Proposal for an? |A BILL\b|^Bill\b|DRAFT\b|Draft (?:Law|Act|Regulation)\b)")
 
+#: lines of an English title block that are never the act's title: the kind of document alone ("ACT",
+#: "Statutory Instruments", "Joint Resolution", "LAW OF THE REPUBLIC OF KAZAKHSTAN"), the printer's running
+#: heads ("127 STAT. ...", "PUBLIC LAW 113–44—OCT. 10, 2013"), a publisher's disclaimer or correction slip,
+#: the session and chamber of a bill, the enacting words, a date or a number alone ("2025 No. 3",
+#: "2026 CHAPTER 14", "ACT NO. 43 OF 2005", "[13th September, 2005.]", "Oct. 10, 2013")
+_DOC_KIND_EN = (r"(?:(?:AN?|THE|An?|The)\s+)?(?:ACT|Act|BILL|Bill|LAW|Law|STATUTE|Statute|ORDINANCE|Ordinance"
+                r"|(?:JOINT|CONCURRENT|Joint|Concurrent)\s+(?:RESOLUTION|Resolution)|RESOLUTION|Resolution"
+                r"|Statutory Instruments?|STATUTORY INSTRUMENTS?|Scottish Statutory Instruments?|Public Law|PUBLIC LAW)")
+_TITLE_SKIP_EN = re.compile(
+    rf"{_DOC_KIND_EN}\s*$"
+    r"|(?:LAW|Law|ACT|Act|CODE|Code)\s+OF\s+THE\s+REPUBLIC\s+OF\s+[A-Z]+\s*$|(?:Law|Act|Code) of the Republic of [A-Z][a-z]+\s*$"
+    r"|Disclaimer\s*:|(?:Editorial|Editor's)\s+[Nn]ote\b|This Statutory Instrument has been (?:printed|made) (?:to correct|in substitution)"
+    r"|\d+\s+STAT\.|PUBLIC LAW\s+\d|Public Law\s+\d+[–-]\d+\s*$|\d+(?:st|nd|rd|th)\s+(?:CONGRESS|Congress)\b|\d+(?:st|nd|rd|th)\s+Session\b"
+    r"|IN THE (?:SENATE|HOUSE) OF|Calendar No\.|\[(?:H|S)\.\s?(?:R|J|Con)?\.?\s?(?:Res\.)?\s?\d"
+    r"|\[Strike out|(?:Be it enacted|BE IT ENACTED|Resolved by)\b"
+    r"|\d{4}\s+(?:No\.|CHAPTER|Chapter|c\.|asp|anaw|asc|nia|mwa)\s*\d+\s*$|(?:ACT|Act)\s+NO\.?\s+\d+\s+OF\s+\d{4}\.?\s*$"
+    r"|(?:ACT|Act)\s+No\.?\s+\d+,?\s+\d{4}\.?\s*$|\[(?:Assented to|Date of commencement)\b"
+    r"|\[?(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+,?\s+\d{4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4})\.?\]?\s*$"
+    r"|(?:Made|Laid before|Coming into force)\b")
+#: the clause that states a short title: "This Act may be cited as the X Act 2026", "These Regulations may be
+#: cited as ...", "This Act may be called ...", "This Act is called ...", "The short title of this Act is ...";
+#: quoted ("... as the “X Act of 2023”") or up to the word that ends the name of an act and its year
+_CITED_AS = (r"(?:(?:This|These|this|these)\s+(?:Act|Regulations|Order|Rules|Ordinance|Code|Law|[Jj]oint [Rr]esolution"
+             r"|[Rr]esolution)\s+(?:may be cited as|may be called|is called|shall be cited as)"
+             r"|The short title of this (?:Act|Order|Ordinance|Code|Law) is)\s+(?:the\s+)?")
+_SHORT_TITLE_EN = [
+    re.compile(_CITED_AS + r"[*_]*[“\"](?P<title>[^”\"]+?)[,.]?[”\"]"),
+    re.compile(_CITED_AS + r"(?P<title>[*_]*[A-Z][^;:“”\"]*?\b(?:Act|Regulations|Order|Rules|Ordinance|Code|Resolution)"
+               r"(?:,?\s+(?:of\s+)?\d{4})?)[*_]*(?=\s*(?:[.;,(]|and\b|$))"),
+]
+#: a line of the text that holds only a date: the date of an act printed below its title
+_EN_DATE_LINE = r"\[?(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+,?\s+\d{4})\.?\]?\s*$"
+
 EN_EU = Profile(
     name="en-eu", lang="eng", tradition="eu", country="eu",
     heads=[
         Head("part", re.compile(rf"PART\s+(?P<num>{ROM}|\d+|ONE|TWO|THREE|FOUR|FIVE|SIX){SEP_HEAD}"), 10, True, label="PART"),
         Head("title", re.compile(rf"TITLE\s+(?P<num>{ROM}|\d+){SEP_HEAD}"), 20, True, label="TITLE"),
-        Head("chapter", re.compile(rf"CHAPTER\s+(?P<num>{ROM}|\d+){SEP_HEAD}"), 30, True, label="CHAPTER"),
+        Head("chapter", re.compile(rf"(?:CHAPTER|Chapter)\s+(?P<num>{ROM}|\d+){SEP_HEAD}"), 30, True, label="CHAPTER"),
         Head("section", re.compile(rf"(?:SECTION|Section)\s+(?P<num>{ROM}|\d+){SEP_HEAD}"), 40, True, label="Section"),
         Head("article", re.compile(rf"(?:Article\s+(?P<num>{NEN})|(?P<num2>Sole) Article){SEP_HEAD}"), 50, True, label="Article"),
     ],
@@ -39,13 +72,23 @@ EN_EU = Profile(
     footnote=_EDITORIAL_EN,
     repealed=re.compile(r"^\s*\(?(?:deleted|repealed)\)?\s*\.?\s*$", _I),
     bill_marker=_BILL_EN,
+    # the title is the title line in full ("REGULATION (EU) 2016/679 ... of 27 April 2016 on ..."), without the
+    # note that follows it
+    title_skip=_TITLE_SKIP_EN,
+    title_end=re.compile(r"\s*\(Text with EEA relevance\)"),
+    authors=[(re.compile(r"EUROPEAN PARLIAMENT AND (?:OF )?THE COUNCIL"), "legislature", "European Parliament and Council"),
+             (re.compile(r"^THE COUNCIL OF THE EUROPEAN UNION"), "council", "Council of the European Union"),
+             (re.compile(r"^THE EUROPEAN COMMISSION"), "commission", "European Commission")],
     date_patterns=[_DATE_EN],
     number_patterns=[re.compile(r"(?:REGULATION|DIRECTIVE|DECISION)\s+\((?:EU|EC|EEC|EU, Euratom)\)\s+(?:No\s+)?(?P<year>\d{4})/(?P<number>\d+)"),
                      re.compile(r"(?:REGULATION|DIRECTIVE|DECISION)\s+(?:\((?:EU|EC|EEC)\)\s+)?No\s+(?P<number>\d+)/(?P<year>\d{4})")],
     months=MONTHS_EN,
     publication=re.compile(r"\(?OJ\s+(?P<name>L|C)\s+(?P<number>\d+[A-Z]?),\s+(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})"),
     publication_name="Official Journal of the European Union",
+    # (a bill drafted in articles, "Article 1. Purpose" / "1." / "(a)", is read in this tradition when no other
+    # tradition's words are in it)
     detect=[(re.compile(r"Article\s+\d+[a-z]*\s*$"), 3.0), (re.compile(r"Having regard to"), 5.0),
+            (re.compile(r"Article\s+\d+[a-z]*\.\s+[A-Z]"), 2.0),
             (re.compile(r"Whereas:"), 5.0), (re.compile(r"CHAPTER\s+[IVXLC]+\s*$"), 3.0),
             (re.compile(r"\d+\.\s{1,3}[A-Z]"), 0.3)],
     article_label="Article",
@@ -144,8 +187,29 @@ EN_UK = Profile(
     footnote=_EDITORIAL_EN,
     repealed=re.compile(r"^\s*[\[(]?(?:repealed|omitted)[\])]?\.?\s*$", _I),
     bill_marker=_BILL_EN,
-    date_patterns=[_DATE_EN, re.compile(r"\[(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month>[A-Za-z]+),?\s+(?P<year>\d{4})\.?\]")],
-    number_patterns=[re.compile(r"(?:ACT|Act)\s+NO\.?\s+(?P<number>\d+)\s+OF\s+(?P<year>\d{4})", _I),
+    title_skip=_TITLE_SKIP_EN,
+    short_title=_SHORT_TITLE_EN,
+    # the enacting words or the long title name the legislature; an instrument's maker is in its first words
+    authors=[(re.compile(r"Act of the Scottish Parliament"), "scottish-parliament", "Scottish Parliament"),
+             (re.compile(r"Act of Senedd Cymru|Act of the National Assembly for Wales"), "senedd-cymru", "Senedd Cymru"),
+             (re.compile(r"Northern Ireland Assembly"), "northern-ireland-assembly", "Northern Ireland Assembly"),
+             (re.compile(r"Lords Spiritual and Temporal, and Commons"), "legislature", "Parliament of the United Kingdom"),
+             (re.compile(r"Parliament of the Republic of South Africa"), "legislature", "Parliament of the Republic of South Africa"),
+             (re.compile(r"enacted by Parliament in the .* Year of the Republic of India"), "legislature", "Parliament of India"),
+             (re.compile(r"Parliament of Canada|Senate and House of Commons of Canada"), "legislature", "Parliament of Canada"),
+             (re.compile(r"^The Secretary of State makes (?:these|this)"), "secretary-of-state", "Secretary of State"),
+             (re.compile(r"^The Scottish Ministers make (?:these|this)"), "scottish-ministers", "Scottish Ministers")],
+    # the date of an act is its Royal Assent (or assent), of an instrument the day it was made
+    date_patterns=[re.compile(r"(?:Royal Assent|[Aa]ssented to)\s+(?:on\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+"
+                              r"(?P<month>[A-Za-z]+),?\s+(?P<year>\d{4})"),
+                   re.compile(r"^Made\s*(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month>[A-Za-z]+),?\s+(?P<year>\d{4})"),
+                   _DATE_EN, re.compile(r"\[(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month>[A-Za-z]+),?\s+(?P<year>\d{4})\.?\]")],
+    # "ACT NO. 43 OF 2005" heading the act (not "(Act No. 17 of 1941)", an act its long title names),
+    # "2018 c. 12", "2026 CHAPTER 14", "2025 asp 11" (Scotland), "2025 No. 3" (a statutory instrument)
+    number_patterns=[re.compile(r"^(?:ACT|Act)\s+NO\.?\s+(?P<number>\d+)\s+OF\s+(?P<year>\d{4})", _I),
+                     # South Africa: "Act No. 68, 2008" heading the act
+                     re.compile(r"^(?:ACT|Act)\s+No\.?\s+(?P<number>\d+),?\s+(?P<year>\d{4})\.?\s*$", _I),
+                     re.compile(r"^(?P<year>\d{4})\s+(?:c(?:hapter)?\.|CHAPTER|asp|anaw|asc|nia|mwa|No\.)\s*(?P<number>\d+)\s*$"),
                      re.compile(r"\b(?P<year>\d{4})\s+(?:c(?:hapter)?\.|CHAPTER)\s*(?P<number>\d+)")],
     months=MONTHS_EN,
     detect=[(re.compile(r"\d+[A-Z]?\s+[A-Z][a-z][^.]*$"), 1.0), (re.compile(r"\(\d+\)\s+\S"), 0.5),
@@ -223,8 +287,15 @@ EN_US = Profile(
     footnote=_EDITORIAL_EN,
     repealed=re.compile(r"^\s*\[(?:repealed|reserved)\]\.?\s*$", _I),
     bill_marker=re.compile(r"(?:A BILL\b|^H\. ?R\. \d+|^S\. \d+)"),
+    title_skip=_TITLE_SKIP_EN,
+    short_title=_SHORT_TITLE_EN,
+    authors=[(re.compile(r"Senate and House of Representatives of the United States of America"), "legislature",
+              "United States Congress"), (re.compile(r"\d+(?:st|nd|rd|th) (?:CONGRESS|Congress)\b"), "legislature",
+                                         "United States Congress")],
     date_patterns=[_DATE_EN_US, _DATE_EN],
-    number_patterns=[re.compile(r"Public Law\s+(?P<number>\d+[–-]\d+)")],
+    # the number of a public law heads it, in the running head ("PUBLIC LAW 113–44—OCT. 10, 2013") or alone
+    # ("Public Law 113–44"); a "Public Law" inside the title is another act
+    number_patterns=[re.compile(r"(?:PUBLIC LAW|^Public Law)\s+(?P<number>\d+[–-]\d+)")],
     months=MONTHS_EN,
     detect=[(re.compile(r"(?:SEC\.|Sec\.|SECTION)\s+\d+[A-Za-z]*\.(?:\s|$)"), 6.0),
             (re.compile(r"(?:Be it enacted|Resolved) by the (?:Senate|House of Representatives)"), 10.0),
@@ -254,9 +325,16 @@ EN_KZ = Profile(
     footnote=_EDITORIAL_EN,
     repealed=re.compile(r"\b(?:is )?(?:excluded|deleted|repealed|lost force)\b", _I),
     bill_marker=re.compile(r"^(?:DRAFT|Draft)\b"),
+    # "On Artificial Intelligence ...": the title of a law in translation; a code names itself
+    title_pattern=re.compile(r"On\s+\S|.*\bCode\b"),
+    title_skip=_TITLE_SKIP_EN,
+    authors=[(re.compile(r"REPUBLIC OF KAZAKHSTAN|Republic of Kazakhstan"), "legislature",
+              "Parliament of the Republic of Kazakhstan")],
     date_patterns=[re.compile(r"dated\s+(?P<day>\d{1,2})\s+(?P<month>[A-Za-z]+),?\s+(?P<year>\d{4})"), _DATE_EN],
     number_patterns=[re.compile(rf"No\.?\s*(?P<number>{NKZ}-[IVXLC]+|\d+(?:-[IVXLC]+)?)")],
     months=MONTHS_EN,
+    # only a text that names Kazakhstan is read as a translation of its acts (with its country and author)
+    detect_requires=re.compile(r"Republic of Kazakhstan|REPUBLIC OF KAZAKHSTAN|Kazakhstan"),
     detect=[(re.compile(r"Article\s+\d+(?:-\d+)?\.\s+\S"), 4.0), (re.compile(r"Republic of Kazakhstan"), 3.0),
             (re.compile(r"\d+\)\s+\S"), 0.5), (re.compile(r"Chapter\s+\d+\.\s"), 3.0)],
     article_label="Article",

@@ -38,7 +38,15 @@ KK_KZ = Profile(
     toc_placeholder=re.compile(r"(?:МАЗМҰНЫ|МАЗМҰН)\s*$"),
     repealed=re.compile(r"^(?:[Аа]лып\s+тасталды|[Аа]лынып\s+тасталды|[Кк]үші\s+жойылды)\b"),
     bill_marker=re.compile(r"^(?:ЖОБА|Жоба)\b"),
-    title_pattern=re.compile(r".*\bтуралы»?\s*$"),
+    # "... туралы" (a law), "... кодексі" (a code), the Constitution ("... Конституциясы")
+    # (or in quotation marks after the requisites: "... № 193-VII ҚРЗ Заңы «... туралы»": group title)
+    title_pattern=re.compile(r"[^«]*«(?P<title>[^»]*\bтуралы)»|.*(?:\bтуралы|\bкодекс[іi]|\bКонституциясы|ТУРАЛЫ|КОДЕКС[ІI])»?\s*$"),
+    title_pattern_only=True,
+    authors=[(re.compile(r"ҚАЗАҚСТАН РЕСПУБЛИКАСЫНЫҢ|Қазақстан Республикасының"), "legislature",
+              "Parliament of the Republic of Kazakhstan")],
+    # the kind of act and the state ("ҚАЗАҚСТАН РЕСПУБЛИКАСЫНЫҢ ЗАҢЫ"), the requisites line
+    title_skip=re.compile(r"(?![^«]*«)(?:(?:ҚАЗАҚСТАН РЕСПУБЛИКАСЫНЫҢ|Қазақстан Республикасының)\s+(?:ЗАҢЫ|Заңы|КОДЕКСІ|Кодексі)"
+                          r"|\d{4}\s+жылғы|Астана,|Ақорда|№\s*\d)"),
     #: legacy spelling writes the Latin letter i for і ("Нормативтiк"): patterns accept both
     #: requisites: "2025 жылғы 17 қарашадағы № 230-VIII ҚРЗ"
     date_patterns=[re.compile(r"(?P<year>\d{4})\s+жылғы\s+(?P<day>\d{1,2})\s+(?P<month>[а-яәғқңөұүһі]+)\s*№")],

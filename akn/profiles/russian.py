@@ -28,7 +28,24 @@ NOTES_HEAD = Head("notes", re.compile(r"(?P<heading>Примечани[ея]\s*[
 #: ordinal numbers of parts written in words (masculine: "РАЗДЕЛ ПЕРВЫЙ")
 _ORDINAL_M = ("ПЕРВЫЙ|ВТОРОЙ|ТРЕТИЙ|ЧЕТВ[ЕЁ]РТЫЙ|ПЯТЫЙ|ШЕСТОЙ|СЕДЬМОЙ|ВОСЬМОЙ|ДЕВЯТЫЙ|ДЕСЯТЫЙ"
               "|Первый|Второй|Третий|Четв[её]ртый|Пятый|Шестой|Седьмой|Восьмой|Девятый|Десятый")
-_TITLE_RU = re.compile(r"^[«\"]?(?:Об?|Обо)\s+\S|^[А-ЯЁ][а-яё]+\s+кодекс")
+#: the title of a law ("О ...", "Об аквакультуре"), of a code ("Воздушный кодекс ...", "Кодекс ... о ..."), of
+#: the Constitution
+#: the Constitution; or the title in quotation marks after the kind and requisites of the act ("Закон Республики
+#: Казахстан от 6 февраля 2023 года № 193-VII ЗРК «О цифровых активах в Республике Казахстан»": group title)
+_TITLE_RU = re.compile(r"^[«\"]?(?:Об?|Обо)\s+\S|^[А-ЯЁ][а-яё]+\s+(?:кодекс|КОДЕКС)|^(?:КОДЕКС|Кодекс)\b"
+                       r"|^[А-ЯЁ]+\s+КОДЕКС\b|^(?:КОНСТИТУЦИЯ|Конституция)\b"
+                       r"|^(?:ФЕДЕРАЛЬНЫЙ\s+|Федеральный\s+)?(?:ЗАКОН|Закон|закон)\b[^«]*«(?P<title>(?:Об?|Обо)\s[^»]+)»")
+#: lines of the title block that are never the title: the kind of act and the state ("ЗАКОН РЕСПУБЛИКИ
+#: КАЗАХСТАН", "РОССИЙСКАЯ ФЕДЕРАЦИЯ", "ФЕДЕРАЛЬНЫЙ ЗАКОН"), the requisites ("Принята всенародным голосованием
+#: ...", "Принят Государственной Думой ..."), the list of amending acts ("(в ред. ...)"), place and date
+_TITLE_SKIP_RU = re.compile(r"(?:(?![^«]*«)(?:ФЕДЕРАЛЬНЫЙ\s+)?(?:КОНСТИТУЦИОННЫЙ\s+)?(?:ЗАКОН|Закон)\b.*(?:РЕСПУБЛИКИ|Республики|ФЕДЕРАЦИИ|Федерации)\s*\S*\s*$"
+                            r"|(?:ФЕДЕРАЛЬНЫЙ|Федеральный)\s+(?:КОНСТИТУЦИОННЫЙ\s+|конституционный\s+)?(?:ЗАКОН|закон)\s*$"
+                            r"|(?:РОССИЙСКАЯ ФЕДЕРАЦИЯ|РЕСПУБЛИКА КАЗАХСТАН)\s*$"
+                            r"|(?:Принят[аоы]?|Одобрен[аоы]?|Подписан[аоы]?)\s"
+                            r"|\(\s*(?:[Вв]\s+ред|[Сс]\s+(?:изменениями|учетом))|Москва,|Астана,|Акорда"
+                            r"|\d{1,2}\s+[а-я]+\s+\d{4}\s*(?:года|г\.)|(?:№|N)\s*\d)")
+#: requisites glued after a title: "Воздушный кодекс Российской Федерации Принят Государственной Думой ..."
+_TITLE_END_RU = re.compile(r"\s+(?:Принят[аоы]?|Одобрен[аоы]?|\(\s*[Вв]\s+ред)\s")
 
 RU_KZ = Profile(
     name="ru-kz", lang="rus", script="cyrillic", tradition="kz", country="kz",
@@ -56,6 +73,11 @@ RU_KZ = Profile(
     repealed=_REPEALED_RU,
     bill_marker=_BILL_RU,
     title_pattern=_TITLE_RU,
+    title_pattern_only=True,
+    title_skip=_TITLE_SKIP_RU,
+    title_end=_TITLE_END_RU,
+    authors=[(re.compile(r"РЕСПУБЛИКИ КАЗАХСТАН|Республики Казахстан"), "legislature",
+              "Parliament of the Republic of Kazakhstan")],
     date_patterns=[_DATE_RU, _DATE_DOTS],
     number_patterns=[re.compile(rf"№\s*(?P<number>{NKZ}-[IVXLCІ]+)"), re.compile(r"№\s*(?P<number>\d+(?:-[IVXLCІ]+)?)")],
     months=MONTHS_RU,
@@ -100,7 +122,17 @@ RU_RF = Profile(
     repealed=_REPEALED_RU,
     bill_marker=_BILL_RU,
     title_pattern=_TITLE_RU,
-    date_patterns=[_DATE_RU, _DATE_RF],
+    title_pattern_only=True,
+    title_skip=_TITLE_SKIP_RU,
+    title_end=_TITLE_END_RU,
+    # a constitution adopted by popular vote has the people for author
+    authors=[(re.compile(r"^Принят[аоы]?\s+всенародным\s+голосованием"), "people", "Multinational people of the Russian Federation"),
+             (re.compile(r"Государственной\s+Думой|РОССИЙСКАЯ ФЕДЕРАЦИЯ|Российской\s+Федерации"), "legislature",
+              "Federal Assembly of the Russian Federation")],
+    # (a constitution is dated by the vote that adopted it: "Принята всенародным голосованием 12 декабря 1993 года")
+    date_patterns=[_DATE_RU, _DATE_RF,
+                   re.compile(r"^Принят[аоы]?\s+всенародным\s+голосованием\s+(?P<day>\d{1,2})\s+(?P<month>[а-я]+)\s+"
+                              r"(?P<year>\d{4})\s*(?:года|г\.)")],
     number_patterns=[re.compile(r"(?:N|№)\s*(?P<number>\d+-ФЗ|\d+-ФКЗ)")],
     publication=re.compile(r"(?P<name>Собрание законодательства (?:Российской Федерации|РФ)),\s+(?P<day>\d{2})\."
                            r"(?P<month>\d{2})\.(?P<year>\d{4}),\s+N\s+(?P<number>\d+)"),

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from akn.akn_meta import read_identity
 from akn.render.families import CONTAINERS, MAJOR_UNITS, UNITS
 from akn import languages
-from akn.vocab import AKN_NAMESPACES
+from akn.vocab import AKN_NAMESPACES, UNKNOWN_DATE, UNKNOWN_NUMBER
 
 
 DOCUMENT_TYPES = frozenset("""amendmentList officialGazette documentCollection act bill
@@ -121,9 +121,20 @@ class Meta:
         """(label, value) pairs worth showing to a reader, in a stable order."""
         pairs = [("Type", " ".join(x for x in (self.doctype, f"({self.name})" if self.name else "") if x)),
                  ("Country", self.country), ("Number", self.number), ("Date", self.date),
-                 ("Language", self.language), ("Work", self.work),
-                 ("Expression", self.expression)]
+                 ("Language", self.language), ("Work", self.shown_uri(self.work)),
+                 ("Expression", self.shown_uri(self.expression))]
         return [(k, v) for k, v in pairs if v]
+
+    def shown_uri(self, uri: str) -> str:
+        """*uri* for a reader, or "" when it holds a value the document does not know (its date, number).
+
+        >>> Meta(date="").shown_uri("/akn/kz/act/0001-01-01/nn"), Meta(date="2020-01-01").shown_uri("/akn/kz/act/2020-01-01/5")
+        ('', '/akn/kz/act/2020-01-01/5')
+        """
+        parts = uri.replace("@", "/").split("/")
+        if UNKNOWN_DATE in parts or UNKNOWN_NUMBER in parts or any(p.startswith(UNKNOWN_DATE) for p in parts):
+            return ""
+        return uri
 
 
 def read_meta(doc) -> Meta:
@@ -134,6 +145,14 @@ def read_meta(doc) -> Meta:
                 subtype=ident.subtype, frbr_name=ident.name, date=ident.date, date_name=ident.date_name,
                 expression_date=ident.expression_date, language=ident.language, authors=ident.authors)
     meta.lang = bcp47(meta.language)
+    # an unknown date or number is no fact to show: FRBRdate/@name "unknown" (the schema needs a date), the
+    # placeholders of older documents
+    if meta.date_name == "unknown" or meta.date.startswith(UNKNOWN_DATE):
+        meta.date = ""
+    if meta.expression_date.startswith(UNKNOWN_DATE):
+        meta.expression_date = ""
+    if meta.number == UNKNOWN_NUMBER:
+        meta.number = ""
     meta.title = document_title(doc, meta)
     return meta
 
@@ -154,8 +173,12 @@ def document_title(doc, meta: Meta) -> str:
         el = find(doc, *path)
         if el is not None and plain_text(el):
             return plain_text(el)
-    words = [meta.frbr_name or meta.name or meta.doctype, meta.number, meta.date]
-    return " ".join(w for w in words if w) or "Untitled document"
+    if meta.frbr_name:
+        return meta.frbr_name
+    # no title in the document: say so, with the facts it does state (never a placeholder of a date or number)
+    facts = " ".join(w for w in (meta.number and f"No. {meta.number}", meta.date) if w)
+    kind = meta.name or meta.doctype or "document"
+    return f"{kind.capitalize()} {facts}" if facts else f"Untitled {kind}"
 
 
 def _inside_meta(el) -> bool:
