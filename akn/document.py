@@ -31,6 +31,8 @@ class Document:
     lines: dict[str, int] = field(default_factory=dict, repr=False)
     #: how consistent the numbering of the units is (see akn.structure_check): units, repeats, skips ...
     structure: dict = field(default_factory=dict)
+    #: metadata given from outside the text (sidecar, manifest, front matter, ``metadata=``): key -> value
+    given: dict = field(default_factory=dict)
     _xml: bytes | None = field(default=None, repr=False)
 
     @property
@@ -47,6 +49,7 @@ class Document:
         """Metadata and warnings as plain data (what ``akn parse --json`` prints)."""
         return {"source": self.source, "frbr_uri": self.frbr_uri, "lang": self.lang,
                 "tradition": self.tradition, "structure": self.structure,
+                **({"metadata": self.given} if self.given else {}),
                 "warnings": [w.to_dict() for w in self.warnings]}
 
 

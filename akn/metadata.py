@@ -52,6 +52,12 @@ class Metadata:
     frbr: FrbrUri | None = None
     #: official publication, when the title block names it: date, name, number, showAs
     publication: dict[str, str] = field(default_factory=dict)
+    #: the number component of the URI when the act's number is unknown (:mod:`akn.identity`): the
+    #: placeholder ``nn`` would give every such act one URI; ``number`` itself stays unknown
+    identity_number: str = ""
+    #: given from outside the text (sidecar, manifest, front matter; :mod:`akn.sidecar`)
+    short_title: str = ""
+    source_url: str = ""
 
     def uri(self) -> FrbrUri:
         if self.frbr is not None:
@@ -60,8 +66,9 @@ class Metadata:
             if not uri.expression_date:
                 uri.expression_date = "@" + self.date
             return uri
+        number = self.identity_number if self.number == UNKNOWN_NUMBER and self.identity_number else self.number
         uri = FrbrUri(country=self.country, locality=self.locality or None, doctype=self.doctype,
-                      subtype=self.subtype or None, actor=None, date=self.date, number=self.number,
+                      subtype=self.subtype or None, actor=None, date=self.date, number=number,
                       language=self.language, expression_date="@" + self.date)
         uri.prefix = "akn"
         return uri
