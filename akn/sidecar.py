@@ -403,9 +403,10 @@ def match_manifest(entries: dict[str, Given], inputs: list[tuple[str, str]], man
     out: dict[str, Given] = {}
     for key, given in entries.items():
         if "/" in key:
-            path = by_rel.get(key)
-            if path is None:
+            hit = by_rel.get(key)
+            if hit is None:
                 raise _error(manifest, 0, f"{key!r} is not one of the inputs of the batch")
+            path = hit
         else:
             found = by_name.get(key, [])
             if not found:
@@ -434,7 +435,7 @@ def options(given: Given | None, explicit: dict[str, Any], source: str) -> tuple
     ('ru', 'metadata-conflict')
     """
     out = dict(explicit)
-    warnings = []
+    warnings: list[Diagnostic] = []
     if not given:
         return out, warnings
     for key, option in PARSE_OPTIONS.items():
