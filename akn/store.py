@@ -330,12 +330,17 @@ class Store:
             given = origins[i] if origins is not None else None
             origin = (_origin(given) or given) if given else _origin(name)
             items.append((name, g, str(g.identifier), data, origin, _digest(data)))
+        refusal = None
         with self._lock(exclusive=True):
             store = self._open(read_only=False)
             try:
                 import pyoxigraph as ox
                 book = self._read_sources()
-                notes = self._check(store, items, book, replace)
+                collisions, notes = self._check(store, items, book, replace)
+                if collisions:
+                    # raised once the store is closed: the exception must not keep it open
+                    refusal = StoreCollision(collisions, str(self.path) if self.path is not None else "in memory")
+                    return []
                 graphs = {graph for _n, _g, graph, _d, _o, _h in items}
                 dropped: dict[str, list[str]] = {}
                 for _name, _g, graph, _data, origin, digest in items:
@@ -369,10 +374,12 @@ class Store:
                 return out
             finally:
                 del store
+                if refusal is not None:
+                    raise refusal
 
-    def _check(self, store, items, book: dict, replace: bool) -> dict[str, str]:
-        """Refuse (:class:`StoreCollision`) to replace another file's expression unless *replace*;
-        the notes of the graphs that will be replaced."""
+    def _check(self, store, items, book: dict, replace: bool) -> tuple[list[Collision], dict[str, str]]:
+        """The collisions: another file's expressions this load would replace (all of them, unless
+        *replace*); and the notes of the graphs that will be replaced."""
         import pyoxigraph as ox
         collisions, notes = [], {}
         seen: dict[str, tuple[str, str]] = {}     # graph -> (origin, digest) earlier in this load
@@ -393,9 +400,7 @@ class Store:
                 notes[graph] = f"replaced <{graph}>, loaded before from {first or 'an unrecorded source'}"
             else:
                 collisions.append(Collision(graph, origin, first))
-        if collisions:
-            raise StoreCollision(collisions, str(self.path) if self.path is not None else "in memory")
-        return notes
+        return collisions, notes
 
     def _read_sources(self) -> dict:
         if self.path is None:
