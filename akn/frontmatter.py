@@ -19,7 +19,7 @@ A block is front matter when the file's first line is ``---``, a later line
 within the first :data:`MAX_LINES` is ``---`` (or ``...``), and the lines
 between are a YAML mapping. When they are not valid YAML, or not a mapping,
 the lines stay text and a warning (``front-matter``) says where YAML failed.
-The YAML is read with ``yaml.safe_load`` (no tags, no objects) from the lines
+The YAML is read with ``yaml.SafeLoader`` (no tags, no objects; dates left as text) from the lines
 as normalised (indentation kept; runs of spaces inside a line are one space).
 
 >>> from akn.normalise import normalise_text
@@ -69,8 +69,9 @@ def split(src: Source) -> tuple[Source, FrontMatter | None, list[Diagnostic]]:
     body = [" " * indents[i] + src.lines[i] for i in range(1, end)]
     import yaml
     try:
-        node = yaml.compose("\n".join(body), Loader=yaml.SafeLoader) if body else None
-        data = yaml.safe_load("\n".join(body)) if body else {}
+        from akn.sidecar import yaml_loader
+        node = yaml.compose("\n".join(body), Loader=yaml_loader()) if body else None
+        data = yaml.load("\n".join(body), Loader=yaml_loader()) if body else {}  # noqa: S506 - safe
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         index = 1 + min(mark.line, len(body) - 1) if mark is not None else 1

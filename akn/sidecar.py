@@ -277,12 +277,29 @@ def _load_json(text: str, name: str) -> Any:
                                        source=name, code="metadata")) from None
 
 
+def yaml_loader():
+    """``yaml.SafeLoader`` that leaves dates as text (checked here, with the key's line, as every value is)."""
+    import yaml
+    global _LOADER
+    if _LOADER is None:
+        class Loader(yaml.SafeLoader):
+            pass
+        Loader.yaml_implicit_resolvers = {
+            first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+            for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+        _LOADER = Loader
+    return _LOADER
+
+
+_LOADER = None
+
+
 def _load_yaml(text: str, name: str) -> tuple[Any, dict[str, int]]:
     """The YAML document of *text* and the line of each top-level key."""
     import yaml
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        node = yaml.compose(text, Loader=yaml_loader())
+        data = yaml.load(text, Loader=yaml_loader())  # noqa: S506 - a safe loader (yaml_loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]

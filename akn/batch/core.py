@@ -356,7 +356,11 @@ class Batch:
         try:
             given = self._given(item)
         except Exception as exc:  # noqa: BLE001 - a bad sidecar fails its input, with its file and line
-            return None, FileResult(path=item.path, rel=item.rel, status="error", errors=[error_dict(exc)],
+            from akn.sidecar import MetadataError
+            # (the line is one of the sidecar's, not of the input: the message names the sidecar with it)
+            errors = [{"line": 0, "col": 0, "severity": "error", "code": "metadata", "context": "",
+                       "message": str(exc)}] if isinstance(exc, MetadataError) else [error_dict(exc)]
+            return None, FileResult(path=item.path, rel=item.rel, status="error", errors=errors,
                                     duration=time.perf_counter() - start)
         if given:
             blob = json.dumps(given.values, sort_keys=True, ensure_ascii=False)
