@@ -180,6 +180,15 @@ def _digest(ntriples: bytes) -> str:
     return hashlib.sha256(b"\n".join(sorted(ntriples.splitlines()))).hexdigest()
 
 
+def _same_triples(store, graph: str, ntriples: bytes) -> bool:
+    """Whether the named *graph* of *store* holds exactly the triples of *ntriples* (both read by Oxigraph)."""
+    import pyoxigraph as ox
+    held = sorted(str(ox.Triple(q.subject, q.predicate, q.object))
+                  for q in store.quads_for_pattern(None, None, None, ox.NamedNode(graph)))
+    new = sorted(str(t) for t in ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES))
+    return held == new
+
+
 def xml_encoding(head: bytes) -> str | None:
     """The encoding in which *head* (a file's first bytes) starts an XML document, or None.
 
@@ -396,6 +405,8 @@ class Store:
             first = record.get("source", "")
             if record.get("sha256") == digest or (origin and origin == first):
                 continue
+            if not record and _same_triples(store, graph, _data):
+                continue         # (a store written before the record was kept: the same triples again)
             if replace:
                 notes[graph] = f"replaced <{graph}>, loaded before from {first or 'an unrecorded source'}"
             else:

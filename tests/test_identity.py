@@ -176,3 +176,16 @@ def test_a_batch_into_a_store_another_file_filled_is_refused_then_replaced(tmp_p
     assert r.returncode == 0, r.stderr
     assert "replaced <" in r.stderr
     assert list(Store(db).sources().values()) == [str((src / second.name).resolve())]
+
+
+def test_a_store_without_a_record_of_sources_takes_the_same_triples_and_refuses_others(tmp_path):
+    """A store written before the record of sources existed: reloading the same act is quiet, another act
+    with one of its URIs is refused (no file is known to have loaded it)."""
+    from akn.store import SOURCES_NAME
+    first, second = sorted(COLLIDE.glob("*.txt"))
+    s = Store(tmp_path / "db")
+    s.load(first)
+    (tmp_path / "db" / SOURCES_NAME).unlink()
+    s.load(akn.parse_file(first, source="<text>"))          # same triples, no file: quiet
+    with pytest.raises(StoreCollision, match="no file it recorded"):
+        Store(tmp_path / "db").load(second)
