@@ -152,13 +152,17 @@ def test_a_batch_names_both_inputs_of_an_identity_collision(tmp_path):
     report = tmp_path / "report.jsonl"
     r = akn_cli("batch", COLLIDE, "-o", tmp_path / "out", "--store", tmp_path / "db", "--report", report, "-j", "1")
     assert r.returncode == 1
-    assert "identity collision" in r.stderr
-    lines = {json.loads(x)["path"]: json.loads(x) for x in report.read_text().splitlines()}
-    flagged = [x for x in lines.values() if any(w["code"] == "identity-collision" for w in x["warnings"])]
-    assert len(flagged) == 1
-    other = ({str(first), str(second)} - {flagged[0]["path"]}).pop()
-    message = next(w["message"] for w in flagged[0]["warnings"] if w["code"] == "identity-collision")
-    assert other in message and "/akn/eu/act/regulation/2026-03-02/7/eng@2026-03-02" in message
+    assert "1 identity collision" in r.stderr.splitlines()[-1]
+    (said,) = [x for x in r.stderr.splitlines() if x.startswith("error: identity collision: ")]
+    assert first.name in said and second.name in said
+    assert "/akn/eu/act/regulation/2026-03-02/7/eng@2026-03-02" in said
+    lines = [json.loads(x) for x in report.read_text().splitlines()]
+    (later,) = [x for x in lines if x["collides_with"]]
+    other = later["collides_with"]
+    assert {other, later["path"]} == {str(first), str(second)}
+    # without a store nothing is replaced: the collision is a warning, the exit status 0
+    r = akn_cli("batch", COLLIDE, "-o", tmp_path / "out2")
+    assert r.returncode == 0 and "warning: identity collision: " in r.stderr, r.stderr
     assert expressions(tmp_path / "db") == 1          # the other one did not overwrite it
     assert Store(tmp_path / "db").sources() and list(Store(tmp_path / "db").sources().values()) == [other]
 

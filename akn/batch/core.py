@@ -80,7 +80,7 @@ class Summary:
                 "not_processed": self.not_processed, "bytes_in": self.bytes_in,
                 "elapsed": round(self.elapsed, 3), "interrupted": self.interrupted,
                 "stopped_early": self.stopped_early,
-                "collisions": [{"expression": e, "first": a, "also": b} for e, a, b in self.collisions]}
+                "collisions": [{"expression": e, "first": a, "also": b} for e, a, b in sorted(self.collisions)]}
 
     def line(self) -> str:
         """One human line, e.g. ``2013 inputs: 1990 ok, 12 with warnings, 11 failed (1900 up to date) in 41.2 s``."""
@@ -403,7 +403,11 @@ class Batch:
         return with_sidecar(item.path, from_manifest)
 
     def _check_identity(self, result: FileResult) -> None:
-        """Two inputs of one batch with one expression URI: the later one says so, naming both."""
+        """Two inputs of one batch with one expression URI: the later one names the earlier.
+
+        Its status is left as it is (which of the two comes later depends on the order the
+        conversions finish in); the summary lists the collision with both inputs.
+        """
         if result.status == "error" or not result.expression:
             return
         first = self._identities.setdefault(result.expression, result.path)
@@ -411,12 +415,6 @@ class Batch:
             return
         result.collides_with = first
         self.summary.collisions.append((result.expression, first, result.path))
-        result.warnings = [*result.warnings, {
-            "line": 0, "col": 0, "severity": "warning", "code": "identity-collision", "context": "",
-            "message": f"{result.expression} is also the expression URI of {first}: two inputs, one "
-                       "identity, and only the first goes to a store; give one of them its own number "
-                       "and date (a sidecar NAME.meta.yaml or a --metadata manifest) or an frbr_uri"}]
-        result.status = "warning"
 
     def _up_to_date(self, entry: dict, digest: str, key: str) -> bool:
         if entry.get("sha256") != digest or entry.get("options") != key:

@@ -80,7 +80,7 @@ class FileResult:
                 "outputs": dict(self.outputs), "warnings": self.warnings, "errors": self.errors,
                 "duration": round(self.duration, 6), "sha256": self.sha256, "size": self.size,
                 "lang": self.lang, "frbr_uri": self.frbr_uri, "expression": self.expression,
-                "skipped": self.skipped}
+                "collides_with": self.collides_with, "skipped": self.skipped}
 
 
 @dataclass

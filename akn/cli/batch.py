@@ -85,11 +85,12 @@ def batch(sources, outdir, formats, jobs, lang, country, tradition, doctype, pat
 
     A progress bar shows on a terminal; errors print as FILE:LINE:COL, and
     a summary ends the run. Two inputs with one expression URI (an identity
-    collision) are both named, and only the first goes to the store.
-    Exit status: 0 every input converted (warnings allowed), 1 some input
-    failed (all others are still converted unless --fail-fast), or an
-    identity collision, or the store refused an input (see --replace),
-    2 bad usage, 130 interrupted (Ctrl-C or SIGTERM).
+    collision) are both named at the end; with --store or --endpoint only
+    the first goes there. Exit status: 0 every input converted (warnings
+    allowed), 1 some input failed (all others are still converted unless
+    --fail-fast), or an identity collision with --store/--endpoint, or the
+    store refused an input (see --replace), 2 bad usage, 130 interrupted
+    (Ctrl-C or SIGTERM).
 
     \b
     Examples:
@@ -164,12 +165,7 @@ def batch(sources, outdir, formats, jobs, lang, country, tradition, doctype, pat
                     progress.clear()
                 for diag in result.errors:
                     click.echo(_format(result.path, diag), err=True)
-            if result.collides_with and not quiet:
-                if progress:
-                    progress.clear()
-                for diag in result.warnings:
-                    if diag.get("code") == "identity-collision":
-                        click.echo(_format(result.path, diag), err=True)
+
             if progress:
                 progress.update(run.summary, force=result.status == "error")
         if sink is not None:
@@ -202,6 +198,14 @@ def batch(sources, outdir, formats, jobs, lang, country, tradition, doctype, pat
     refused = sink.refused if isinstance(sink, GraphSink) else []
     for note in (sink.notes if isinstance(sink, GraphSink) else []):
         click.echo(f"note: {note}", err=True)
+    for expression, first, also in sorted(summary.collisions):
+        # into a store, the second is not loaded: an error; without one, no output replaces another
+        level = "error" if sink is not None else "warning"
+        click.echo(f"{level}: identity collision: {_display(also)} and {_display(first)} have one expression "
+                   f"URI, {expression}"
+                   + ("; only the first was loaded into the store" if sink is not None else "")
+                   + ": give one of them its own number and date (a sidecar NAME.meta.yaml or a --metadata "
+                     "manifest) or an frbr_uri", err=True)
     for message in refused:
         click.echo(f"error: {message}", err=True)
     line = summary.line()
@@ -210,7 +214,7 @@ def batch(sources, outdir, formats, jobs, lang, country, tradition, doctype, pat
     click.echo(line, err=True)
     if interrupted or summary.interrupted:
         sys.exit(130)
-    sys.exit(1 if summary.error or summary.collisions or refused else 0)
+    sys.exit(1 if summary.error or refused or (summary.collisions and sink is not None) else 0)
 
 
 def _interrupt(signum, frame):
