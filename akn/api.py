@@ -162,6 +162,8 @@ def _parse(text, *, lang, country, doctype, frbr_uri, tradition, source, markdow
     if tradition is None and country:
         tradition = COUNTRY_TRADITION.get(country.lower())
     profile = detect(src.lines, lang=lang, tradition=tradition)
+    if external and "language" in external.values and lang == external.values["language"]:
+        outside += _language_conflict(src, external, source)
     lines = prepare(src, profile)
     lines, profile, structure, checked = check_structure(src, lines, profile, keep_profile=tradition is not None)
     units = sum(1 for c in lines if c.kind in _UNIT_KINDS)
@@ -202,6 +204,18 @@ def _parse(text, *, lang, country, doctype, frbr_uri, tradition, source, markdow
     return Document(root=root, warnings=warnings, frbr_uri=meta.work_uri(), lang=meta.language,
                     tradition=profile.tradition, source=source, lines=builder.lines, structure=structure,
                     given=external.to_dict() if external else {})
+
+
+def _language_conflict(src, given: Given, source: str) -> list[Diagnostic]:
+    """A warning when the language given from outside is not the one the text reads as."""
+    from akn.profiles import LANG_ALIASES
+    read = detect(src.lines[:200]).lang
+    wanted = LANG_ALIASES.get(given.values["language"], given.values["language"])
+    if read == wanted:
+        return []
+    return [Diagnostic(f"language: the text reads as {read!r} but {given.origins['language']} gives "
+                       f"{given.values['language']!r}; using {given.values['language']!r}",
+                       source=source, severity="warning", code="metadata-conflict")]
 
 
 def _outside(src, metadata: Given | None, source: str):

@@ -208,3 +208,12 @@ def test_a_batch_reads_each_inputs_sidecar(tmp_path):
     (src / "consent_bill.meta.yaml").write_text("numbr: 1\n", encoding="utf-8")
     r = akn_cli("batch", src, "-o", tmp_path / "out", "--report", report)
     assert r.returncode == 1 and "consent_bill.meta.yaml:1" in r.stderr and "unknown key 'numbr'" in r.stderr
+
+
+def test_a_given_language_the_text_does_not_read_as_is_a_conflict():
+    text = (HERE / "own_bill_ru.txt").read_text(encoding="utf-8")
+    doc = akn.parse(text, metadata={"language": "kk"})
+    assert doc.lang == "kaz"
+    (conflict,) = [w for w in doc.warnings if w.code == "metadata-conflict"]
+    assert "'rus'" in conflict.message and "'kk'" in conflict.message
+    assert not [w for w in akn.parse(text, metadata={"language": "ru"}).warnings if w.code == "metadata-conflict"]
