@@ -352,12 +352,16 @@ class Store:
                     return []
                 graphs = {graph for _n, _g, graph, _d, _o, _h in items}
                 dropped: dict[str, list[str]] = {}
+                by_source: dict[str, list[str]] = {}
+                for old, record in book.items():
+                    if record.get("source"):
+                        by_source.setdefault(record["source"], []).append(old)
                 for _name, _g, graph, _data, origin, digest in items:
-                    if origin:   # what this file loaded before under another URI is gone from it
-                        for old, record in list(book.items()):
-                            if record.get("source") == origin and old != graph and old not in graphs:
-                                dropped.setdefault(graph, []).append(old)
-                                del book[old]
+                    # what this file loaded before under another URI is gone from it
+                    for old in by_source.get(origin, []) if origin else []:
+                        if old != graph and old not in graphs and old in book:
+                            dropped.setdefault(graph, []).append(old)
+                            del book[old]
                     book[graph] = {"source": origin, "sha256": digest}
                 self._write_sources(book)      # (first: a load cut short leaves the record of what it began)
                 onto = ox.NamedNode(ONTOLOGY_GRAPH)      # always the scheme of this version
