@@ -13,7 +13,7 @@ from akn.lexer import LexInput
 from akn.markdown import looks_like_markdown, strip_markdown
 from akn import frontmatter
 from akn import sidecar as _sidecar
-from akn.identity import derive_number
+from akn.identity import derive_number, law_text
 from akn.metadata import UNKNOWN_NUMBER, detect_metadata
 from akn.sidecar import Given, from_mapping
 from akn.normalise import normalise
@@ -176,7 +176,7 @@ def _parse(text, *, lang, country, doctype, frbr_uri, tradition, source, markdow
                            source=source)
     outside += _sidecar.apply(meta, external, source)
     if meta.frbr is None and meta.number == UNKNOWN_NUMBER:
-        meta.identity_number = derive_number(meta.title, src.lines)
+        meta.identity_number = derive_number(meta.title, law_text(tree))
     root, builder = build(tree, meta)
     if front is not None:
         frontmatter.keep(root, front)

@@ -15,8 +15,11 @@ number component is *derived* from what is known, the same way on every run:
   :data:`HASH_LENGTH` hex digits of the SHA-256 of its words (sequences of
   letters and digits, case-folded, joined by one space; so the line breaks,
   spacing, punctuation and Markdown decoration of one copy or another do
-  not change it). Without a title, the hash alone, :data:`BARE_HASH_LENGTH`
-  digits.
+  not change it). The law text is the parsed document's, in document order
+  (:func:`law_text`): numbers, headings and text of its units, without the
+  editorial notes that go to ``<meta>`` (nor any front matter), so that the
+  plain-text rendering of a document parses back to the same URI. Without a
+  title, the hash alone, :data:`BARE_HASH_LENGTH` digits.
 
 The hash is added even when there is a title: different acts share titles
 ("Amendment Act", "О внесении изменений и дополнений в некоторые
@@ -46,7 +49,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 #: Cyrillic -> ASCII. Russian letters as in Russian passports since 2013 (ICAO Doc 9303:
 #: х kh, ц ts, щ shch, ю iu, я ia; ъ ь dropped); Kazakh letters as in the Kazakh Latin alphabet of
@@ -101,6 +104,26 @@ def words_hash(lines: Iterable[str]) -> str:
             h.update(word.encode("utf-8") if first else b" " + word.encode("utf-8"))
             first = False
     return h.hexdigest()
+
+
+def law_text(tree) -> Iterator[str]:
+    """The number, heading and text of every unit of a node tree (:mod:`akn.nodes`), notes left out.
+
+    >>> from akn.nodes import Node
+    >>> root = Node("root"); art = Node("article", num="1", heading="Scope"); root.children.append(art)
+    >>> art.children += [Node("p", text="This Act applies."), Node("note", text="Footnote. Amended.")]
+    >>> list(law_text(root))
+    ['1', 'Scope', 'This Act applies.']
+    """
+    todo = [tree]
+    while todo:
+        node = todo.pop()
+        if node.kind == "note":
+            continue
+        for value in (node.num, node.heading, node.text):
+            if value:
+                yield value
+        todo.extend(reversed(node.children))
 
 
 def derive_number(title: str, lines: Iterable[str]) -> str:
