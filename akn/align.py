@@ -75,12 +75,15 @@ def parse_parallel(paths: list[str | Path], frbr_uri: str | None = None, **optio
     date and number were found in its text; every version is then parsed
     with that work URI (each keeps its own language).
     """
+    from akn.akn_meta import read_identity
     from akn.api import parse_file
     from akn.metadata import UNKNOWN_DATE, UNKNOWN_NUMBER
 
     docs = [parse_file(p, frbr_uri=frbr_uri, **options) for p in paths]
     if frbr_uri is None:
-        known = [d for d in docs if UNKNOWN_DATE not in d.frbr_uri and not d.frbr_uri.endswith("/" + UNKNOWN_NUMBER)]
+        # (a number derived from the title and text, akn.identity, is no number of the act's own)
+        known = [d for d in docs if UNKNOWN_DATE not in d.frbr_uri
+                 and read_identity(d.root.find("*")).number not in ("", UNKNOWN_NUMBER)]
         work = (known or docs)[0].frbr_uri
         docs = [d if d.frbr_uri == work else parse_file(p, frbr_uri=work, **options) for d, p in zip(docs, paths)]
     langs = [d.lang for d in docs]

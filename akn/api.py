@@ -6,18 +6,22 @@ import os
 from dataclasses import replace
 from pathlib import Path
 
-from akn import lang as languages
+from akn import lang as lang_packs
 from akn.build import build
 from akn.document import Document
 from akn.errors import Diagnostic, InputError
 from akn.classify import prepare
 from akn.lexer import LexInput
 from akn.markdown import looks_like_markdown, strip_markdown
-from akn.metadata import detect_metadata
+from akn import frontmatter
+from akn import sidecar as _sidecar
+from akn.identity import derive_number, law_text
+from akn.metadata import UNKNOWN_NUMBER, detect_metadata
+from akn.sidecar import Given, from_mapping
 from akn.normalise import normalise
 from akn.parser import parse_lines
 from akn.postprocess import Context, run_passes
-from akn.profiles import COUNTRY_TRADITION, REGISTRY, Detection, detect_with_evidence
+from akn.profiles import COUNTRY_TRADITION, REGISTRY, Detection, detect, detect_with_evidence
 from akn.structure_check import check_structure
 
 #: accepted document types
@@ -27,7 +31,7 @@ DOCTYPES = ("act", "bill")
 def parse(text: str | bytes, *, lang: str | None = None, country: str | None = None,
           doctype: str | None = None, frbr_uri: str | None = None, tradition: str | None = None,
           source: str = "<text>", markdown: bool | None = None,
-          passes: tuple[str, ...] | None = None) -> Document:
+          passes: tuple[str, ...] | None = None, metadata: dict | Given | None = None) -> Document:
     """Parse the plain text of an act or bill into an Akoma Ntoso document.
 
     ``text`` may be ``str`` or undecoded ``bytes`` (UTF-8 with or without BOM,
@@ -39,6 +43,14 @@ def parse(text: str | bytes, *, lang: str | None = None, country: str | None = N
     messages. ``markdown`` forces or disables the Markdown clean-up
     (detected by default). ``passes`` names the post-parse passes to run
     (references, definitions ...; all by default, ``()`` for none).
+    ``metadata`` gives what the text may not say, with the keys of
+    :data:`akn.sidecar.KEYS` (``{"title": ..., "date": "2025-11-17",
+    "number": "230-VIII"}``): those values win over what is read from the
+    text (a difference is a ``metadata-conflict`` warning), the options of
+    the call win over them; an unknown key or a bad value raises
+    :class:`akn.sidecar.MetadataError`. Front matter at the top of the text
+    (``---`` / ``title: ...`` / ``---``) is read as metadata too, below
+    ``metadata``, and kept out of the body (see :mod:`akn.frontmatter`).
 
     Raises :class:`~akn.errors.InputError` for input that is not text, and
     for text that would need more memory than the parser allows itself (see
@@ -48,12 +60,14 @@ def parse(text: str | bytes, *, lang: str | None = None, country: str | None = N
     """
     if doctype is not None and doctype not in DOCTYPES:
         raise ValueError(f"doctype must be one of {', '.join(DOCTYPES)}, not {doctype!r}")
+    if metadata is not None and not isinstance(metadata, Given):
+        metadata = from_mapping(metadata, "metadata")
     # the cyclic garbage collector would walk the growing tree again and again; it holds no cycles
     enabled = gc.isenabled()
     gc.disable()
     try:
         return _parse(text, lang=lang, country=country, doctype=doctype, frbr_uri=frbr_uri,
-                      tradition=tradition, source=source, markdown=markdown, passes=passes)
+                      tradition=tradition, source=source, markdown=markdown, passes=passes, metadata=metadata)
     except MemoryError:
         msg = "there is not enough memory to parse this text (a memory limit of the process was reached)"
         raise InputError(f"{source}: {msg}", Diagnostic(msg, source=source)) from None
@@ -132,11 +146,17 @@ def _input_size(text: str | bytes) -> int:
     return len(text) if text.isascii() else len(text.encode("utf-8", "surrogatepass"))
 
 
-def _parse(text, *, lang, country, doctype, frbr_uri, tradition, source, markdown, passes) -> Document:
+def _parse(text, *, lang, country, doctype, frbr_uri, tradition, source, markdown, passes, metadata) -> Document:
     budget = MemoryBudget(_input_size(text), source)
     src = normalise(text, source)
     budget.check("classifying the lines", coming=len(src.lines) * LINE_COST)
     decoding = src.warnings   # bad bytes, lone surrogates: reported first, before the parse's own warnings
+    src, front, external, outside = _outside(src, metadata, source)
+    chosen, conflicts = _sidecar.options(external, {"lang": lang, "country": country, "tradition": tradition,
+                                                "doctype": doctype, "frbr_uri": frbr_uri}, source)
+    lang, country, tradition = chosen["lang"], chosen["country"], chosen["tradition"]
+    doctype, frbr_uri = chosen["doctype"], chosen["frbr_uri"]
+    outside += conflicts
     if markdown or (markdown is None and (source.endswith(".md") or looks_like_markdown(src))):
         src = strip_markdown(src)
         if not src.lines:
@@ -145,6 +165,8 @@ def _parse(text, *, lang, country, doctype, frbr_uri, tradition, source, markdow
         tradition = COUNTRY_TRADITION.get(country.lower())
     detection = detect_with_evidence(src.lines, lang=lang, tradition=tradition)
     profile = REGISTRY[detection.profile]
+    if external and "language" in external.values and lang == external.values["language"]:
+        outside += _language_conflict(src, external, source)
     lines = prepare(src, profile)
     lines, profile, structure, checked = check_structure(src, lines, profile, keep_profile=tradition is not None)
     detection = _after_structure(detection, profile.name)
@@ -160,16 +182,22 @@ def _parse(text, *, lang, country, doctype, frbr_uri, tradition, source, markdow
     meta = detect_metadata(head, tail, profile, country=country, doctype=doctype, frbr_uri=frbr_uri,
                            source=source, body=body)
     del body
+    outside += _sidecar.apply(meta, external, source)
+    if meta.frbr is None and meta.number == UNKNOWN_NUMBER:
+        meta.identity_number = derive_number(meta.title, law_text(tree))
     root, builder = build(tree, meta)
+    if front is not None:
+        frontmatter.keep(root, front)
     budget.check("building the XML", units=units)
     unrecognised = _unrecognised(tree, src)
     del tree
     context = Context(profile=profile, source=source, frbr_uri=meta.work_uri(), lines=builder.lines,
-                      contexts=builder.contexts, language=languages.get(profile.lang),
+                      contexts=builder.contexts, language=lang_packs.get(profile.lang),
                       plain=lambda: _parse(text, lang=lang, country=country, doctype=doctype, frbr_uri=frbr_uri,
-                                           tradition=tradition, source=source, markdown=markdown, passes=()).root)
+                                           tradition=tradition, source=source, markdown=markdown, passes=(),
+                                           metadata=metadata).root)
     warnings: list[Diagnostic] = run_passes(root, context, passes)
-    warnings[:0] = decoding
+    warnings[:0] = decoding + outside
     context.contexts = builder.contexts = {}
     warnings.extend(meta.warnings)
     warnings.extend(checked)
@@ -183,7 +211,7 @@ def _parse(text, *, lang, country, doctype, frbr_uri, tradition, source, markdow
                                    source=source, severity="warning", code="duplicate-number", context=shown))
     return Document(root=root, warnings=warnings, frbr_uri=meta.work_uri(), lang=meta.language,
                     tradition=profile.tradition, source=source, lines=builder.lines, structure=structure,
-                    detection=detection)
+                    detection=detection, given=external.to_dict() if external else {})
 
 
 def _after_structure(detection: Detection, kept: str) -> Detection:
@@ -205,6 +233,31 @@ def _weak_detection(detection: Detection, source: str) -> Diagnostic:
                       f"--tradition to choose", source=source, severity="warning", code="weak-detection")
 
 
+def _language_conflict(src, given: Given, source: str) -> list[Diagnostic]:
+    """A warning when the language given from outside is not the one the text reads as."""
+    from akn import languages
+    read = detect(src.lines[:200]).lang
+    wanted = languages.code(given.values["language"]) or given.values["language"]
+    if read == wanted:
+        return []
+    return [Diagnostic(f"language: the text reads as {read!r} but {given.origins['language']} gives "
+                       f"{given.values['language']!r}; using {given.values['language']!r}",
+                       source=source, severity="warning", code="metadata-conflict")]
+
+
+def _outside(src, metadata: Given | None, source: str):
+    """The text without its front matter, the front matter, the metadata given from outside the text
+    (*metadata* over the front matter's), and warnings about the front matter."""
+    src, front, warnings = frontmatter.split(src)
+    given = metadata
+    if front is not None:
+        from_front, bad = _sidecar.lenient(front.data, source, front.key_lines,
+                                           dict(zip(front.linenos, front.lines)))
+        warnings += bad
+        given = metadata.over(from_front) if metadata is not None else from_front
+    return src, front, given, warnings
+
+
 #: kinds of classified lines that start a unit of their own
 _UNIT_KINDS = frozenset(("head", "item", "annex"))
 
@@ -218,10 +271,27 @@ def read_file(path: str | Path) -> bytes:
                          Diagnostic(f"cannot read: {exc.strerror}", source=str(path))) from None
 
 
-def parse_file(path: str | Path, **options) -> Document:
-    """Read a file (any supported encoding) and :func:`parse` it."""
+def parse_file(path: str | Path, *, sidecar: bool = True, **options) -> Document:
+    """Read a file (any supported encoding) and :func:`parse` it.
+
+    With *sidecar*, a file ``NAME.meta.yaml`` (``.meta.yml``, ``.meta.json``) beside ``NAME.txt``
+    gives metadata (see :mod:`akn.sidecar`); a ``metadata`` option wins over it.
+    """
     options.setdefault("source", str(path))
+    if sidecar:
+        options["metadata"] = with_sidecar(path, options.get("metadata"))
     return parse(read_file(path), **options)
+
+
+def with_sidecar(path: str | Path, metadata: dict | Given | None = None) -> Given | None:
+    """*metadata* over the metadata of the sidecar of *path* (when there is one)."""
+    found = _sidecar.sidecar_path(path)
+    if metadata is not None and not isinstance(metadata, Given):
+        metadata = from_mapping(metadata, "metadata")
+    if found is None:
+        return metadata
+    side = _sidecar.read_sidecar(found)
+    return metadata.over(side) if metadata is not None else side
 
 
 def _title_block(lines) -> list[str]:

@@ -37,6 +37,8 @@ class Document:
     structure: dict = field(default_factory=dict)
     #: which profile the text was read with, the runner-up and how sure (an akn.profiles.Detection)
     detection: Detection | None = None
+    #: metadata given from outside the text (sidecar, manifest, front matter, ``metadata=``): key -> value
+    given: dict = field(default_factory=dict)
     _xml: bytes | None = field(default=None, repr=False)
 
     @property
@@ -54,6 +56,7 @@ class Document:
         return {"source": self.source, "frbr_uri": self.frbr_uri, "lang": self.lang,
                 "tradition": self.tradition, "structure": self.structure,
                 **({"detection": self.detection.to_dict()} if self.detection is not None else {}),
+                **({"metadata": self.given} if self.given else {}),
                 "warnings": [w.to_dict() for w in self.warnings]}
 
 

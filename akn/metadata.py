@@ -61,6 +61,12 @@ class Metadata:
     author_name: str = ""
     #: official publication, when the title block names it: date, name, number, showAs
     publication: dict[str, str] = field(default_factory=dict)
+    #: the number component of the URI when the act's number is unknown (:mod:`akn.identity`): the
+    #: placeholder ``nn`` would give every such act one URI; ``number`` itself stays unknown
+    identity_number: str = ""
+    #: given from outside the text (sidecar, manifest, front matter; :mod:`akn.sidecar`)
+    short_title: str = ""
+    source_url: str = ""
 
     def uri(self) -> FrbrUri:
         if self.frbr is not None:
@@ -69,8 +75,9 @@ class Metadata:
             if not uri.expression_date:
                 uri.expression_date = "@" + self.date
             return uri
+        number = self.identity_number if self.number == UNKNOWN_NUMBER and self.identity_number else self.number
         uri = FrbrUri(country=self.country, locality=self.locality or None, doctype=self.doctype,
-                      subtype=self.subtype or None, actor=None, date=self.date, number=self.number,
+                      subtype=self.subtype or None, actor=None, date=self.date, number=number,
                       language=self.language, expression_date="@" + self.date)
         uri.prefix = "akn"
         return uri
@@ -128,6 +135,10 @@ def detect_metadata(head_lines: list[str], tail_lines: list[str], profile: Profi
                     meta.country = code
                     break
         meta.doctype = doctype or _doctype(text_lines, profile)
+        if meta.doctype == "bill" and profile.bill_title is not None:
+            named = next((line.strip() for line in text_lines[:12] if profile.bill_title.match(line.strip())), "")
+            if named:   # the bill's own name, not the name of the act it will become
+                meta.title, meta.title_line = named, named
         if profile.tradition == "eu":
             for line in text_lines[:5]:
                 m = _SUBTYPES[0][0].match(line)

@@ -7,7 +7,7 @@ of all graphs. A lock file (``DIR/.akn-lock``) keeps writers exclusive: a
 second writer, or a reader while someone writes, waits up to *wait* seconds
 and then gets :class:`StoreLocked` with a clear message, never a corrupt store.
 
->>> import tempfile, akn.rdf
+>>> import tempfile, akn, akn.rdf
 >>> with tempfile.TemporaryDirectory() as d:
 ...     s = Store(d + "/db")
 ...     _ = s.load(akn.rdf.EXAMPLE)
@@ -15,6 +15,31 @@ and then gets :class:`StoreLocked` with a clear message, never a corrupt store.
 ...     r = s.query("SELECT (COUNT(*) AS ?n) WHERE { ?u a <http://data.europa.eu/eli/ontology#LegalResourceSubdivision> }")
 ...     r.rows[0]["n"]["value"]
 '2'
+
+No act silently replaces another: the store remembers the source file of
+each expression (in ``DIR/.akn-sources.json``, beside the lock, outside the
+graphs that queries see) and the SHA-256 of its triples. Loading an
+expression whose URI the store holds already, with other triples, from
+another file (or from no file) is refused with :class:`StoreCollision`,
+which names the URI and the file that loaded it first, and nothing is
+changed; ``replace=True`` replaces it and says so in :attr:`Loaded.note`.
+Reloading from the same file replaces quietly, as does loading the same
+triples from anywhere; when a file is loaded again under another URI (an
+act without a number whose text changed, :mod:`akn.identity`), the graph it
+loaded before is dropped, and the note says so.
+
+>>> with tempfile.TemporaryDirectory() as d:
+...     s = Store(d + "/db")
+...     one, two = (akn.parse("Article 1\\nScope\\n1. " + w + "\\n", lang="en", frbr_uri="/akn/eu/act/2026-01-01/1")
+...                 for w in ("Ships.", "Planes."))
+...     _ = s.load(one, origins=["one.txt"])
+...     try:
+...         s.load(two, origins=["two.txt"])
+...     except StoreCollision as exc:
+...         print(exc.collisions[0].first)
+...     print(s.load(two, origins=["two.txt"], replace=True)[0].note)
+one.txt
+replaced <https://example.org/akn/eu/act/2026-01-01/1/eng@2026-01-01>, loaded before from one.txt
 
 ``Endpoint(url)`` does the same against a SPARQL server: graphs are pushed
 with the SPARQL 1.1 Graph Store HTTP Protocol (``PUT ?graph=<expression>``,
@@ -54,12 +79,41 @@ class StoreLocked(StoreError):
     pass
 
 
+#: the store's own record of where each expression came from (not a graph: queries never see it)
+SOURCES_NAME = ".akn-sources.json"
+
+
+@dataclass
+class Collision:
+    """An expression the store holds already, with other triples, loaded first from another file."""
+    graph: str
+    source: str        # the file being loaded now ("" when not a file)
+    first: str         # the file that loaded it first ("" when not known)
+
+    def message(self, store: str) -> str:
+        first = self.first or "no file it recorded (a store written by an earlier akn, or a graph or text loaded directly)"
+        now = self.source or "this document"
+        return (f"{now}: the store {store} already holds <{self.graph}>, loaded from {first}, with other "
+                "content; not loaded. Two acts have one identity: give this one its own (a sidecar "
+                "NAME.meta.yaml with its number and date, a --metadata manifest, or --frbr-uri), "
+                "or load it with --replace to replace the one in the store")
+
+
+class StoreCollision(StoreError):
+    """Loading would replace expressions that other files loaded; nothing was changed."""
+
+    def __init__(self, collisions: list[Collision], store: str):
+        self.collisions = collisions
+        super().__init__("\n".join(c.message(store) for c in collisions))
+
+
 @dataclass
 class Loaded:
-    """What one :meth:`Store.load` put where."""
+    """What one :meth:`Store.load` put where; *note* tells of a graph replaced or dropped on the way."""
     source: str
     graph: str
     triples: int
+    note: str = ""
 
 
 @lru_cache(maxsize=1)
@@ -119,6 +173,29 @@ _BOMS = ((b"\x00\x00\xfe\xff", "utf-32-be"), (b"\xff\xfe\x00\x00", "utf-32-le"),
          (b"\xfe\xff", "utf-16-be"), (b"\xff\xfe", "utf-16-le"))
 
 
+def _origin(name: str | None) -> str:
+    """The absolute path of a source that is a file, else ""."""
+    if not name or name.startswith("<"):
+        return ""
+    path = Path(name)
+    return str(path.resolve()) if path.is_file() else ""
+
+
+def _digest(ntriples: bytes) -> str:
+    """SHA-256 of a graph's N-Triples lines, in sorted order (the order of serialisation does not count)."""
+    import hashlib
+    return hashlib.sha256(b"\n".join(sorted(ntriples.splitlines()))).hexdigest()
+
+
+def _same_triples(store, graph: str, ntriples: bytes) -> bool:
+    """Whether the named *graph* of *store* holds exactly the triples of *ntriples* (both read by Oxigraph)."""
+    import pyoxigraph as ox
+    held = sorted(str(ox.Triple(q.subject, q.predicate, q.object))
+                  for q in store.quads_for_pattern(None, None, None, ox.NamedNode(graph)))
+    new = sorted(str(t) for t in ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES))
+    return held == new
+
+
 def xml_encoding(head: bytes) -> str | None:
     """The encoding in which *head* (a file's first bytes) starts an XML document, or None.
 
@@ -167,6 +244,7 @@ class Store:
         self.path = Path(path) if path is not None else None
         self.wait = wait
         self._mem = None
+        self._sources: dict = {}         # the record of sources of a store in memory
         if self.path is None:
             import pyoxigraph as ox
             self._mem = ox.Store()
@@ -247,43 +325,142 @@ class Store:
         return ox.Store(str(self.path))
 
     # -- writing ---------------------------------------------------------------
-    def load(self, *sources, base: str | None = None, optimize: bool = False) -> list[Loaded]:
+    def load(self, *sources, base: str | None = None, optimize: bool = False, replace: bool = False,
+             origins: list[str | None] | None = None) -> list[Loaded]:
         """Load AKN documents (paths, XML, :class:`akn.Document`) or rdflib graphs.
 
-        Each becomes the named graph of its expression, replacing what was there.
+        Each becomes the named graph of its expression, replacing what the same
+        source file loaded (see the module's docstring for when another file's
+        expression is replaced: with *replace*, else :class:`StoreCollision`).
+        *origins*, one per source, names the file each came from when that is
+        not the source itself (the text a batch converted to the XML loaded here).
         The concept scheme and vocabulary are (re)loaded into their own graph.
         """
         from akn.rdf import DEFAULT_BASE
         built = list(graphs_of(sources, base or DEFAULT_BASE))
+        if origins is not None and len(origins) != len(built):
+            raise ValueError(f"{len(origins)} origins for {len(built)} sources")
+        items = []
+        for i, (name, g) in enumerate(built):
+            data = g.serialize(format="nt", encoding="utf-8")
+            given = origins[i] if origins is not None else None
+            origin = (_origin(given) or given) if given else _origin(name)
+            items.append((name, g, str(g.identifier), data, origin, _digest(data)))
+        refusal = None
         with self._lock(exclusive=True):
             store = self._open(read_only=False)
             try:
                 import pyoxigraph as ox
-                out = []
+                book = self._read_sources()
+                collisions, notes = self._check(store, items, book, replace)
+                if collisions:
+                    # raised once the store is closed: the exception must not keep it open
+                    refusal = StoreCollision(collisions, str(self.path) if self.path is not None else "in memory")
+                    return []
+                graphs = {graph for _n, _g, graph, _d, _o, _h in items}
+                dropped: dict[str, list[str]] = {}
+                by_source: dict[str, list[str]] = {}
+                for old, record in book.items():
+                    if record.get("source"):
+                        by_source.setdefault(record["source"], []).append(old)
+                for _name, _g, graph, _data, origin, digest in items:
+                    # what this file loaded before under another URI is gone from it
+                    for old in by_source.get(origin, []) if origin else []:
+                        if old != graph and old not in graphs and old in book:
+                            dropped.setdefault(graph, []).append(old)
+                            del book[old]
+                    book[graph] = {"source": origin, "sha256": digest}
+                self._write_sources(book)      # (first: a load cut short leaves the record of what it began)
                 onto = ox.NamedNode(ONTOLOGY_GRAPH)      # always the scheme of this version
                 if store.contains_named_graph(onto):
                     store.remove_graph(onto)
                 for _name, data in ontology_ntriples().items():
                     store.load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=onto)
-                for name, g in built:
-                    gname = ox.NamedNode(str(g.identifier))
-                    data = g.serialize(format="nt", encoding="utf-8")
+                out = []
+                for name, g, graph, data, _o, _h in items:
+                    for old in dropped.get(graph, []):
+                        if store.contains_named_graph(ox.NamedNode(old)):
+                            store.remove_graph(ox.NamedNode(old))
+                        notes[graph] = (notes.get(graph, "") + "; " if graph in notes else "") + \
+                            f"dropped <{old}>, loaded before from the same file"
+                    gname = ox.NamedNode(graph)
                     if store.contains_named_graph(gname):
                         store.remove_graph(gname)
                     store.load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=gname)
-                    out.append(Loaded(name, str(g.identifier), len(g)))
+                    out.append(Loaded(name, graph, len(g), notes.get(graph, "")))
                 if optimize:
                     store.optimize()
                 store.flush()
                 return out
             finally:
                 del store
+                if refusal is not None:
+                    raise refusal
+
+    def _check(self, store, items, book: dict, replace: bool) -> tuple[list[Collision], dict[str, str]]:
+        """The collisions: another file's expressions this load would replace (all of them, unless
+        *replace*); and the notes of the graphs that will be replaced."""
+        import pyoxigraph as ox
+        collisions, notes = [], {}
+        seen: dict[str, tuple[str, str]] = {}     # graph -> (origin, digest) earlier in this load
+        for _name, _g, graph, _data, origin, digest in items:
+            if graph in seen:
+                first, first_digest = seen[graph]
+                if first_digest != digest and not (origin and origin == first):
+                    collisions.append(Collision(graph, origin, first))
+                continue
+            seen[graph] = (origin, digest)
+            if not store.contains_named_graph(ox.NamedNode(graph)):
+                continue
+            record = book.get(graph, {})
+            first = record.get("source", "")
+            if record.get("sha256") == digest or (origin and origin == first):
+                continue
+            if not record and _same_triples(store, graph, _data):
+                continue         # (a store written before the record was kept: the same triples again)
+            if replace:
+                notes[graph] = f"replaced <{graph}>, loaded before from {first or 'an unrecorded source'}"
+            else:
+                collisions.append(Collision(graph, origin, first))
+        return collisions, notes
+
+    def _read_sources(self) -> dict:
+        if self.path is None:
+            return dict(self._sources)
+        try:
+            data = json.loads((self.path / SOURCES_NAME).read_text("utf-8"))
+        except FileNotFoundError:
+            return {}
+        except (OSError, ValueError) as exc:
+            raise StoreError(f"{self.path / SOURCES_NAME}: cannot read the store's record of sources ({exc}); "
+                             "remove it to start the record afresh") from None
+        graphs = data.get("graphs") if isinstance(data, dict) else None
+        return dict(graphs) if isinstance(graphs, dict) else {}
+
+    def _write_sources(self, book: dict) -> None:
+        if self.path is None:
+            self._sources = dict(book)
+            return
+        from akn.atomic import atomic_write
+        blob = json.dumps({"graphs": book}, ensure_ascii=False, indent=0, sort_keys=True).encode("utf-8")
+        try:
+            atomic_write(self.path / SOURCES_NAME, blob)
+        except OSError as exc:
+            raise StoreError(f"cannot write {self.path / SOURCES_NAME}: {exc.strerror or exc}") from None
+
+    def sources(self) -> dict[str, str]:
+        """Expression graph -> the file it was loaded from ("" when not from a file)."""
+        with self._lock(exclusive=False):
+            return {g: r.get("source", "") for g, r in self._read_sources().items()}
 
     def remove(self, graph: str) -> None:
         """Drop the named graph of one expression."""
         with self._lock(exclusive=True):
             store = self._open(read_only=False)
             import pyoxigraph as ox
+            book = self._read_sources()
+            if book.pop(graph, None) is not None:
+                self._write_sources(book)
             store.remove_graph(ox.NamedNode(graph))
             store.flush()
             del store

@@ -56,6 +56,8 @@ class Summary:
     elapsed: float = 0.0
     interrupted: bool = False
     stopped_early: bool = False   # --fail-fast stopped the batch
+    #: identity collisions: (expression URI, the input that had it first, the input that has it too)
+    collisions: list = field(default_factory=list)
     started: float = field(default_factory=time.monotonic, repr=False)
 
     def add(self, result: FileResult) -> None:
@@ -77,7 +79,8 @@ class Summary:
                 "skipped": self.skipped, "converted": self.converted,
                 "not_processed": self.not_processed, "bytes_in": self.bytes_in,
                 "elapsed": round(self.elapsed, 3), "interrupted": self.interrupted,
-                "stopped_early": self.stopped_early}
+                "stopped_early": self.stopped_early,
+                "collisions": [{"expression": e, "first": a, "also": b} for e, a, b in sorted(self.collisions)]}
 
     def line(self) -> str:
         """One human line, e.g. ``2013 inputs: 1990 ok, 12 with warnings, 11 failed (1900 up to date) in 41.2 s``."""
@@ -85,6 +88,9 @@ class Summary:
         text = f"{self.total} input{'s' if self.total != 1 else ''}: " + ", ".join(parts)
         if self.skipped:
             text += f" ({self.skipped} already up to date)"
+        if self.collisions:
+            n = len(self.collisions)
+            text += f"; {n} identity collision{'s' if n != 1 else ''} (two inputs, one expression URI)"
         text += f" in {self.elapsed:.1f} s"
         if self.interrupted:
             text += f"; interrupted, {self.not_processed} not processed"
@@ -116,7 +122,8 @@ class Batch:
                  patterns=None, force: bool = False, fail_fast: bool = False,
                  executor: str = "local", scheduler: str | None = None, client=None,
                  converter: Callable | None = None, durable: bool = True,
-                 connect_timeout: float = 20, shared_fs: bool | None = None):
+                 connect_timeout: float = 20, shared_fs: bool | None = None,
+                 metadata: str | os.PathLike | None = None, sidecars: bool = True):
         self.sources = [os.fspath(p) for p in ([paths] if isinstance(paths, (str, os.PathLike))
                                                else paths)]
         self.outdir = os.fspath(outdir)
@@ -135,6 +142,10 @@ class Batch:
         self.durable = durable
         self.connect_timeout = connect_timeout
         self.shared_fs = shared_fs
+        self.metadata = os.fspath(metadata) if metadata is not None else None
+        self.sidecars = sidecars
+        self._manifest_entries: dict = {}      # input path -> akn.sidecar.Given from --metadata
+        self._identities: dict[str, str] = {}  # expression URI -> the input that has it
         self.summary = Summary()
         self.inputs: list[Input] | None = None
         self._duplicates: dict[str, str] = {}
@@ -165,6 +176,10 @@ class Batch:
             inputs.append(item)
         self.inputs = inputs
         self.summary.total = len(inputs)
+        if self.metadata is not None:
+            from akn.sidecar import match_manifest, read_manifest
+            self._manifest_entries = match_manifest(read_manifest(self.metadata),
+                                                    [(i.path, i.rel) for i in inputs], self.metadata)
         self._plan = plan_outputs(sorted(seen), self.formats)
         # inputs inside the output folder could be overwritten by an output
         real_out = os.path.realpath(self.outdir)
@@ -244,6 +259,7 @@ class Batch:
 
         def emit(result: FileResult) -> FileResult:
             self._finish(result, executor, manifest, key, tmp_dir)
+            self._check_identity(result)
             self.summary.add(result)
             if result.status == "error" and self.fail_fast:
                 nonlocal stopping
@@ -338,6 +354,18 @@ class Batch:
         digest = ""
         entry = previous.get(item.rel)
         try:
+            given = self._given(item)
+        except Exception as exc:  # noqa: BLE001 - a bad sidecar fails its input, with its file and line
+            from akn.sidecar import MetadataError
+            # (the line is one of the sidecar's, not of the input: the message names the sidecar with it)
+            errors = [{"line": 0, "col": 0, "severity": "error", "code": "metadata", "context": "",
+                       "message": str(exc)}] if isinstance(exc, MetadataError) else [error_dict(exc)]
+            return None, FileResult(path=item.path, rel=item.rel, status="error", errors=errors,
+                                    duration=time.perf_counter() - start)
+        if given:
+            blob = json.dumps(given.values, sort_keys=True, ensure_ascii=False)
+            key = key + "-" + hashlib.sha256(blob.encode()).hexdigest()[:16]
+        try:
             if not executor.writes_outputs:         # the client ships the bytes
                 with open(item.path, "rb") as f:
                     data = f.read()
@@ -356,11 +384,37 @@ class Batch:
                 size=size, outputs=abs_outs if entry["status"] != "error" else {},
                 warnings=entry.get("warnings", []), errors=entry.get("errors", []),
                 lang=entry.get("lang", ""), frbr_uri=entry.get("frbr_uri", ""),
+                expression=entry.get("expression", ""), key=key,
                 duration=time.perf_counter() - start)
+        options = dict(self.options)
+        if given:
+            options["metadata"] = given
         return Task(path=item.path, rel=item.rel, outputs=abs_outs, formats=self.formats,
-                    options=dict(self.options), sha256=digest, data=data,
+                    options=options, sha256=digest, data=data,
                     write=executor.writes_outputs, tmp_dir=tmp_dir, durable=self.durable,
-                    converter=self.converter), None
+                    converter=self.converter, key=key), None
+
+    def _given(self, item: Input):
+        """The metadata given for *item* from outside its text: its manifest entry over its sidecar."""
+        from_manifest = self._manifest_entries.get(item.path)
+        if not self.sidecars or self.converter is not None:
+            return from_manifest
+        from akn.api import with_sidecar
+        return with_sidecar(item.path, from_manifest)
+
+    def _check_identity(self, result: FileResult) -> None:
+        """Two inputs of one batch with one expression URI: the later one names the earlier.
+
+        Its status is left as it is (which of the two comes later depends on the order the
+        conversions finish in); the summary lists the collision with both inputs.
+        """
+        if result.status == "error" or not result.expression:
+            return
+        first = self._identities.setdefault(result.expression, result.path)
+        if first == result.path:
+            return
+        result.collides_with = first
+        self.summary.collisions.append((result.expression, first, result.path))
 
     def _up_to_date(self, entry: dict, digest: str, key: str) -> bool:
         if entry.get("sha256") != digest or entry.get("options") != key:
@@ -419,8 +473,9 @@ class Batch:
             self._write(result, tmp_dir)
         for path in result.outputs.values():
             self._touched.add(os.path.dirname(path))
-        entry = {"rel": result.rel, "sha256": result.sha256, "options": key,
+        entry = {"rel": result.rel, "sha256": result.sha256, "options": result.key or key,
                  "status": result.status, "lang": result.lang, "frbr_uri": result.frbr_uri,
+                 "expression": result.expression,
                  "warnings": result.warnings, "errors": result.errors,
                  "outputs": {fmt: {"path": os.path.relpath(path, self._abs_outdir),
                                    "sha256": result.output_meta.get(fmt, ["", 0])[0],

@@ -34,6 +34,7 @@ class Converted:
     lang: str = ""
     frbr_uri: str = ""
     detection: dict = field(default_factory=dict)   # akn.profiles.Detection.to_dict()
+    expression: str = ""     # the expression's FRBR URI: one per input (akn.batch.core checks it)
 
 
 @dataclass
@@ -59,9 +60,14 @@ class FileResult:
     size: int = 0
     lang: str = ""
     frbr_uri: str = ""
+    expression: str = ""
     skipped: bool = False
     #: the profile the text was read with, its runner-up and the confidence (see akn.profiles.Detection)
     detection: dict = field(default_factory=dict)
+    #: the input whose expression URI this one shares (an identity collision), when there is one
+    collides_with: str = ""
+    #: fingerprint of the options and the per-file metadata this input was converted with
+    key: str = ""
     # output bytes when the worker does not write them (never in the report)
     data: dict[str, bytes] | None = field(default=None, repr=False)
     # sha256 and size of each output, kept in the manifest
@@ -76,7 +82,8 @@ class FileResult:
         return {"path": self.path, "rel": self.rel, "status": self.status,
                 "outputs": dict(self.outputs), "warnings": self.warnings, "errors": self.errors,
                 "duration": round(self.duration, 6), "sha256": self.sha256, "size": self.size,
-                "lang": self.lang, "frbr_uri": self.frbr_uri, "skipped": self.skipped,
+                "lang": self.lang, "frbr_uri": self.frbr_uri, "expression": self.expression,
+                "collides_with": self.collides_with, "skipped": self.skipped,
                 **({"detection": self.detection} if self.detection else {})}
 
 
@@ -95,6 +102,7 @@ class Task:
     tmp_dir: str | None = None
     durable: bool = True
     converter: Callable | None = None
+    key: str = ""                   # options fingerprint (with the per-file metadata), journaled
 
 
 def sha256_file(path: str) -> tuple[str, int]:
@@ -113,16 +121,19 @@ def akn_converter(data: bytes, *, source: str, formats: list[str], options: dict
     import akn
     from akn.batch.formats import produce
 
+    from akn.akn_meta import read_identity
+
     doc = akn.parse(data, source=source, **{k: v for k, v in options.items() if v is not None})
     return Converted(outputs=produce(doc, formats), warnings=list(doc.warnings),
                      lang=doc.lang, frbr_uri=doc.frbr_uri,
-                     detection=doc.detection.to_dict() if doc.detection is not None else {})
+                     detection=doc.detection.to_dict() if doc.detection is not None else {},
+                     expression=read_identity(doc.root.find("*")).expression_uri)
 
 
 def run_task(task: Task) -> FileResult:
     """Convert one input; bad input becomes an ``error`` result, never an exception."""
     start = time.perf_counter()
-    result = FileResult(path=task.path, rel=task.rel, sha256=task.sha256)
+    result = FileResult(path=task.path, rel=task.rel, sha256=task.sha256, key=task.key)
     try:
         data = task.data
         if data is None:
@@ -136,6 +147,7 @@ def run_task(task: Task) -> FileResult:
         result.warnings = [diag_dict(w, "warning") for w in converted.warnings]
         result.lang, result.frbr_uri = converted.lang or "", converted.frbr_uri or ""
         result.detection = dict(getattr(converted, "detection", None) or {})
+        result.expression = getattr(converted, "expression", "") or ""
         missing = [fmt for fmt in task.formats if fmt not in converted.outputs]
         if missing:
             raise RuntimeError(f"the converter produced no {', '.join(missing)} output")

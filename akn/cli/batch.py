@@ -48,6 +48,15 @@ from akn.cli.common import LANG_CHOICES
 @click.option("--store", metavar="DIR", type=click.Path(file_okay=False),
               help="Also load each document's RDF graph into the embedded store in DIR "
                    "(one named graph per expression; implies the xml format).")
+@click.option("--replace", is_flag=True,
+              help="With --store: replace expressions that other files loaded into the store (without it, "
+                   "an input whose expression URI another file's differing graph holds is not loaded, "
+                   "and the batch exits with status 1).")
+@click.option("--metadata", "metadata", metavar="MANIFEST", type=click.Path(exists=True, dir_okay=False),
+              help="CSV or JSON file giving metadata per input (title, date, number, type, country, "
+                   "frbr_uri ...; see docs/metadata-sources.md), over each input's sidecar NAME.meta.yaml.")
+@click.option("--no-sidecar", is_flag=True,
+              help="Do not read the inputs' sidecar files (NAME.meta.yaml, .meta.yml, .meta.json).")
 @click.option("--endpoint", metavar="URL",
               help="Also load each document's RDF graph into the SPARQL endpoint at URL "
                    "(Graph Store Protocol; implies the xml format).")
@@ -64,7 +73,8 @@ from akn.cli.common import LANG_CHOICES
                    "outputs they return. Default: shared for the LocalCluster, not shared "
                    "with --scheduler.")
 def batch(sources, outdir, formats, jobs, lang, country, tradition, doctype, patterns, report,
-          fail_fast, force, quiet, store, endpoint, executor, scheduler, shared_fs):
+          fail_fast, force, quiet, store, replace, metadata, no_sidecar, endpoint, executor, scheduler,
+          shared_fs):
     """Convert every plain-text act under SRC... into OUTDIR.
 
     Each SRC is a file, a folder (searched recursively) or a quoted glob
@@ -75,9 +85,13 @@ def batch(sources, outdir, formats, jobs, lang, country, tradition, doctype, pat
     Two runs on one OUTDIR at once are refused.
 
     A progress bar shows on a terminal; errors print as FILE:LINE:COL, and
-    a summary ends the run. Exit status: 0 every input converted (warnings
+    a summary ends the run. Two inputs with one expression URI (an identity
+    collision) are both named at the end; with --store or --endpoint only
+    the first goes there. Exit status: 0 every input converted (warnings
     allowed), 1 some input failed (all others are still converted unless
-    --fail-fast), 2 bad usage, 130 interrupted (Ctrl-C or SIGTERM).
+    --fail-fast), or an identity collision with --store/--endpoint, or the
+    store refused an input (see --replace), 2 bad usage, 130 interrupted
+    (Ctrl-C or SIGTERM).
 
     \b
     Examples:
@@ -92,7 +106,8 @@ def batch(sources, outdir, formats, jobs, lang, country, tradition, doctype, pat
         ExecutorError,
         FormatUnavailable,
     )
-    from akn.batch.sinks import SinkError, make_sink
+    from akn.batch.sinks import GraphSink, SinkError, make_sink
+    from akn.sidecar import MetadataError
 
     if scheduler and executor != "dask":
         raise click.UsageError("--scheduler needs --executor dask")
@@ -106,11 +121,16 @@ def batch(sources, outdir, formats, jobs, lang, country, tradition, doctype, pat
         run = Batch(list(sources), outdir, formats=formats, jobs=jobs, lang=lang, country=country,
                     tradition=tradition, doctype=doctype, patterns=list(patterns) or None, force=force,
                     fail_fast=fail_fast, executor=executor, scheduler=scheduler,
-                    shared_fs=shared_fs)
-        sink = make_sink(store=store, endpoint=endpoint)
+                    shared_fs=shared_fs, metadata=metadata, sidecars=not no_sidecar)
+        if replace and not store:
+            raise BatchError("--replace needs --store")
+        sink = make_sink(store=store, endpoint=endpoint, replace=replace)
         run.discover()
     except (BatchError, FormatUnavailable, SinkError) as exc:
         raise click.UsageError(str(exc)) from None
+    except MetadataError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(1)
 
     err = sys.stderr
     progress = None
@@ -139,13 +159,14 @@ def batch(sources, outdir, formats, jobs, lang, country, tradition, doctype, pat
                 if now - flushed > 0.5:        # readers tailing the report see it grow
                     report_stream.flush()
                     flushed = now
-            if sink is not None and result.ok:
+            if sink is not None and result.ok and not result.collides_with:
                 sink.add(result)
             if result.status == "error" and not quiet:
                 if progress:
                     progress.clear()
                 for diag in result.errors:
                     click.echo(_format(result.path, diag), err=True)
+
             if progress:
                 progress.update(run.summary, force=result.status == "error")
         if sink is not None:
@@ -175,10 +196,26 @@ def batch(sources, outdir, formats, jobs, lang, country, tradition, doctype, pat
         progress.update(run.summary, force=True)
     _finish(progress, report_stream, report)
     summary = run.summary
-    click.echo(summary.line(), err=True)
+    refused = sink.refused if isinstance(sink, GraphSink) else []
+    for note in (sink.notes if isinstance(sink, GraphSink) else []):
+        click.echo(f"note: {note}", err=True)
+    for expression, first, also in sorted(summary.collisions):
+        # into a store, the second is not loaded: an error; without one, no output replaces another
+        level = "error" if sink is not None else "warning"
+        click.echo(f"{level}: identity collision: {_display(also)} and {_display(first)} have one expression "
+                   f"URI, {expression}"
+                   + ("; only the first was loaded into the store" if sink is not None else "")
+                   + ": give one of them its own number and date (a sidecar NAME.meta.yaml or a --metadata "
+                     "manifest) or an frbr_uri", err=True)
+    for message in refused:
+        click.echo(f"error: {message}", err=True)
+    line = summary.line()
+    if refused:
+        line += f"; the store refused {len(refused)} (see above)"
+    click.echo(line, err=True)
     if interrupted or summary.interrupted:
         sys.exit(130)
-    sys.exit(1 if summary.error else 0)
+    sys.exit(1 if summary.error or refused or (summary.collisions and sink is not None) else 0)
 
 
 def _interrupt(signum, frame):

@@ -30,16 +30,24 @@ from akn.cli.common import DataError, INPUT_FILE, LANG_CHOICES, fail, read_input
 @click.option("--no-passes", is_flag=True,
               help="Skip the passes after parsing (cross-references, references to other acts, definitions): "
                    "structure and metadata only, faster.")
+@click.option("--no-sidecar", is_flag=True,
+              help="Do not read the metadata of FILE's sidecar (NAME.meta.yaml, .meta.yml or .meta.json "
+                   "beside NAME.txt; see docs/metadata-sources.md).")
 @click.option("--strict", is_flag=True, help="Exit with status 1 when there are warnings.")
 @click.option("-q", "--quiet", is_flag=True, help="Do not print warnings.")
-def parse(files, output, same_work, lang, country, tradition, doctype, frbr_uri, as_json, no_passes, strict,
-          quiet):
+def parse(files, output, same_work, lang, country, tradition, doctype, frbr_uri, as_json, no_passes, no_sidecar,
+          strict, quiet):
     """Convert the plain text of an act or bill to Akoma Ntoso 3.0 XML.
 
     FILE is a text file in UTF-8 (with or without BOM), UTF-16 or
     Windows-1251, or - for standard input. Markdown conversions of acts are
     read too. Warnings (text kept but not recognised as a unit, missing
     date or number) are printed as file:line:col: warning: message.
+
+    A sidecar file beside FILE (NAME.meta.yaml for NAME.txt) gives metadata
+    the text may lack: title, date, number, type, country ... (options of
+    the command line win over it); front matter at the top of FILE
+    (--- / title: ... / ---) is read the same way and kept out of the body.
 
     Several FILEs with --same-work are the language versions of one act
     (Kazakh and Russian, say): they become expressions of one work with
@@ -61,16 +69,19 @@ def parse(files, output, same_work, lang, country, tradition, doctype, frbr_uri,
             raise click.UsageError("several FILEs need -o DIRECTORY")
         _parse_many(files, output, same_work, country=country, tradition=tradition, doctype=doctype,
                     frbr_uri=frbr_uri, as_json=as_json, strict=strict, quiet=quiet,
-                    passes=() if no_passes else None)
+                    passes=() if no_passes else None, sidecar=not no_sidecar)
         return
     file = files[0]
     from akn.api import parse as parse_text
 
+    from akn.api import with_sidecar
+
     data, name = read_input(file)
     try:
+        metadata = with_sidecar(file) if file != "-" and not no_sidecar else None
         doc = parse_text(data, lang=lang, country=country, tradition=tradition, doctype=doctype,
                          frbr_uri=frbr_uri, source=name, markdown=True if name.endswith(".md") else None,
-                         passes=() if no_passes else None)
+                         passes=() if no_passes else None, metadata=metadata)
     except AknError as exc:
         raise fail(exc) from None
     except ValueError as exc:

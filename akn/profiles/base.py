@@ -85,6 +85,9 @@ class Profile:
     #: the clause that states the act's short title ("This Act may be cited as the X Act 2026"): group
     #: ``title``, searched in the whole text; when the tradition has one, its title is the act's title
     short_title: list[re.Pattern] = field(default_factory=list)
+    #: a bill's own name in its title block, where the tradition names bills apart from the act they will
+    #: become ("Data Protection (Amendment) Bill" against "... may be cited as the ... Act"): a bill's title
+    bill_title: re.Pattern | None = None
     date_patterns: list[re.Pattern] = field(default_factory=list)   # groups: day, month, year
     number_patterns: list[re.Pattern] = field(default_factory=list)  # group: number
     months: dict[str, int] = field(default_factory=dict)

@@ -189,6 +189,8 @@ EN_UK = Profile(
     bill_marker=_BILL_EN,
     title_skip=_TITLE_SKIP_EN,
     short_title=_SHORT_TITLE_EN,
+    # "Online Safety Bill", "Finance (No. 2) Bill [HL]": a Westminster-style bill is called by its own name
+    bill_title=re.compile(r"^[A-Z][^.;:]*\bBill(?:\s+\d{4})?(?:\s*\[HL\])?$"),
     # the enacting words or the long title name the legislature; an instrument's maker is in its first words
     authors=[(re.compile(r"Act of the Scottish Parliament"), "scottish-parliament", "Scottish Parliament"),
              (re.compile(r"Act of Senedd Cymru|Act of the National Assembly for Wales"), "senedd-cymru", "Senedd Cymru"),

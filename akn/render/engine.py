@@ -394,6 +394,8 @@ class Renderer:
             key = note_el.get("eId") or note_el.get("id") or ""
             if key and key in self._note_by_target:
                 continue
+            if note_el.get("class") == "frontMatter":   # the converter's metadata block: not the act's (akn.frontmatter)
+                continue
             number = len(self.footnotes) + 1
             anchor = key or f"note-{number}"
             note = Footnote(number, str(number), anchor, "", note_el, kind="note")
