@@ -41,7 +41,7 @@ loaded before is dropped, and the note says so.
 one.txt
 replaced <https://example.org/akn/eu/act/2026-01-01/1/eng@2026-01-01>, loaded before from one.txt
 
-``Endpoint(url)`` does the same against a SPARQL server: graphs are pushed
+:class:`akn.endpoint.Endpoint` does the same against a SPARQL server: graphs are pushed
 with the SPARQL 1.1 Graph Store HTTP Protocol (``PUT ?graph=<expression>``,
 replace semantics) and queries go through the SPARQL 1.1 Protocol.
 """
@@ -52,9 +52,6 @@ import fcntl
 import json
 import os
 import time
-import urllib.error
-import urllib.parse
-import urllib.request
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
@@ -62,7 +59,7 @@ from importlib.resources import files
 from pathlib import Path
 
 from akn import sparql
-from akn.errors import Diagnostic, NotAknError
+from akn.graph_inputs import graphs_of
 from akn.vocab import CONCEPT_SCHEME
 from akn.sparql import QueryError, Result
 
@@ -127,52 +124,6 @@ def ontology_ntriples() -> dict[str, bytes]:
     return out
 
 
-def graphs_of(sources, base, parse_text=True, concepts=True):
-    """(source name, rdflib graph) for each source: AKN XML files/bytes, Documents, graphs, or plain text files.
-
-    A file is XML when it starts (after a byte order mark and white space) with ``<``
-    in any encoding XML allows (see :func:`xml_encoding`); other files are plain-text acts.
-    """
-    for src in sources:
-        name = str(src) if isinstance(src, (str, Path)) and not str(src).lstrip().startswith("<") else "<xml>"
-        try:
-            yield _graph_of(src, base, parse_text, concepts)
-        except NotAknError as exc:   # name the file: "act.xml: not an Akoma Ntoso document ..."
-            message = str(exc)
-            raise NotAknError(f"{name}: {message}", Diagnostic(message, source=name)) from None
-
-
-def _graph_of(src, base, parse_text, concepts):
-    import rdflib
-
-    from akn import rdf
-    if isinstance(src, rdflib.Graph):
-        return str(src.identifier), src
-    if hasattr(src, "root") and not isinstance(src, (str, bytes, Path)):
-        return (getattr(src, "source", None) or getattr(src, "frbr_uri", "<document>"),
-                rdf.graph(src, base, concepts=concepts))
-    name = str(src) if isinstance(src, (str, Path)) and not str(src).lstrip().startswith("<") else "<xml>"
-    if isinstance(src, (str, Path)) and name != "<xml>":
-        with open(src, "rb") as f:
-            head = f.read(1024)
-        enc = xml_encoding(head)
-        if enc is None and parse_text:
-            import akn
-            doc = akn.parse_file(src)
-            return name, rdf.graph(doc, base, concepts=concepts)
-        if enc is not None and enc.startswith("utf-16") and not _declared(head, enc):
-            # UTF-16 without byte order mark or declaration: not enough for the XML parser on its own
-            from akn.xmlio import read_xml
-            raw = Path(src).read_bytes().decode(enc, "strict").encode("utf-8")
-            return name, rdf.graph(read_xml(raw, name), base, concepts=concepts)
-    return name, rdf.graph(src, base, concepts=concepts)
-
-
-#: byte order marks, longest first (UTF-32 LE starts like UTF-16 LE)
-_BOMS = ((b"\x00\x00\xfe\xff", "utf-32-be"), (b"\xff\xfe\x00\x00", "utf-32-le"), (b"\xef\xbb\xbf", "utf-8"),
-         (b"\xfe\xff", "utf-16-be"), (b"\xff\xfe", "utf-16-le"))
-
-
 def _origin(name: str | None) -> str:
     """The absolute path of a source that is a file, else ""."""
     if not name or name.startswith("<"):
@@ -194,44 +145,6 @@ def _same_triples(store, graph: str, ntriples: bytes) -> bool:
                   for q in store.quads_for_pattern(None, None, None, ox.NamedNode(graph)))
     new = sorted(str(t) for t in ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES))
     return held == new
-
-
-def xml_encoding(head: bytes) -> str | None:
-    """The encoding in which *head* (a file's first bytes) starts an XML document, or None.
-
-    XML is recognised by its byte order mark or, without one, by the first ``<`` (or
-    the white space before it) in UTF-8, UTF-16 or UTF-32 of either byte order
-    (the autodetection of the XML recommendation, appendix F).
-
-    >>> xml_encoding('<?xml version="1.0" encoding="UTF-16"?><a/>'.encode("utf-16"))[:6]
-    'utf-16'
-    >>> xml_encoding("<a/>".encode("utf-16-be")), xml_encoding(b"\\xef\\xbb\\xbf <a/>")
-    ('utf-16-be', 'utf-8')
-    >>> xml_encoding("Article 1".encode("utf-16")) is None
-    True
-    """
-    for bom, enc in _BOMS:
-        if head.startswith(bom):
-            return enc if _starts_with_tag(head[len(bom):], enc) else None
-    for enc in ("utf-32-be", "utf-32-le", "utf-16-be", "utf-16-le", "utf-8"):
-        if _starts_with_tag(head, enc):
-            return enc
-    return None
-
-
-def _starts_with_tag(data: bytes, enc: str) -> bool:
-    width = {"utf-8": 1, "utf-16-be": 2, "utf-16-le": 2}.get(enc, 4)
-    data = data[:len(data) - len(data) % width]
-    text = data.decode(enc, "replace")
-    stripped = text.lstrip(" \t\r\n")
-    if not stripped.startswith("<") or "\x00" in text[:len(text) - len(stripped) + 2]:
-        return False
-    return enc == "utf-8" or "\ufffd" not in stripped[:16]
-
-
-def _declared(head: bytes, enc: str) -> bool:
-    """Whether *head* begins with a byte order mark or an XML declaration (which the XML parser reads)."""
-    return head.startswith((b"\xfe\xff", b"\xff\xfe")) or "<?xml".encode(enc) in head[:16]
 
 
 class Store:
@@ -546,118 +459,3 @@ def _take(items, limit):
             return out, True
         out.append(item)
     return out, False
-
-
-class Endpoint:
-    """A SPARQL 1.1 server: query URL for queries, Graph Store Protocol URL for loading.
-
-    ``Endpoint("http://127.0.0.1:7878")`` assumes Oxigraph's layout
-    (``/query`` and ``/store``); give both URLs for other servers, e.g. Fuseki:
-    ``Endpoint("http://host:3030/ds/query", graph_store="http://host:3030/ds/data")``.
-    *union*: ask the server to query the union of named graphs (Oxigraph's
-    ``union-default-graph`` parameter); configure the server instead when it has no such parameter.
-    """
-
-    def __init__(self, url: str, *, graph_store: str | None = None, union: bool = True, timeout: float = 60.0):
-        parsed = urllib.parse.urlsplit(url)
-        if parsed.scheme not in ("http", "https"):
-            raise StoreError(f"not an http(s) URL: {url}")
-        root = url.rstrip("/")
-        if parsed.path in ("", "/"):
-            self.query_url, self.store_url = root + "/query", graph_store or root + "/store"
-        else:
-            self.query_url = url
-            self.store_url = graph_store or (root[:-len("/query")] + "/store" if root.endswith("/query") else url)
-        self.union = union
-        self.timeout = timeout
-
-    def _request(self, req, max_bytes: int | None = None):
-        try:
-            with urllib.request.urlopen(req, timeout=self.timeout) as resp:
-                body = resp.read() if max_bytes is None else resp.read(max_bytes + 1)
-                if max_bytes is not None and len(body) > max_bytes:
-                    raise QueryError(f"{req.full_url} sent more than {max_bytes // 2**20} MB; "
-                                     "add LIMIT to the query")
-                return resp.status, resp.headers.get("Content-Type", ""), body
-        except urllib.error.HTTPError as exc:
-            body = exc.read().decode("utf-8", "replace").strip()
-            return exc.code, exc.headers.get("Content-Type", ""), body.encode()
-        except (urllib.error.URLError, OSError) as exc:
-            reason = getattr(exc, "reason", exc)
-            raise StoreError(f"cannot reach {req.full_url}: {reason}") from None
-
-    def put_graph(self, graph: str, ntriples: bytes) -> int:
-        url = self.store_url + ("&" if "?" in self.store_url else "?") + urllib.parse.urlencode({"graph": graph})
-        req = urllib.request.Request(url, data=ntriples, method="PUT",
-                                     headers={"Content-Type": "application/n-triples"})
-        status, _ctype, body = self._request(req)
-        if status not in (200, 201, 204):
-            raise StoreError(f"{self.store_url}: PUT graph {graph} answered HTTP {status}: "
-                             f"{body.decode('utf-8', 'replace')[:200]}")
-        return status
-
-    def load(self, *sources, base: str | None = None) -> list[Loaded]:
-        import rdflib
-
-        from akn.rdf import DEFAULT_BASE
-        onto = rdflib.Graph()
-        for data in ontology_ntriples().values():
-            onto.parse(data=data, format="nt")
-        self.put_graph(ONTOLOGY_GRAPH, onto.serialize(format="nt", encoding="utf-8"))
-        out = []
-        for name, g in graphs_of(sources, base or DEFAULT_BASE):
-            self.put_graph(str(g.identifier), g.serialize(format="nt", encoding="utf-8"))
-            out.append(Loaded(name, str(g.identifier), len(g)))
-        return out
-
-    def query(self, text: str, *, timeout: float | None = None, source: str = "query",
-              limit: int | None = sparql.DEFAULT_LIMIT, memory_mb: int | None = None) -> Result:
-        """Send a read query (checked here first, as :meth:`Store.query` does); at most *limit* rows come back.
-
-        *memory_mb* bounds the size of the answer read from the server (default 2048 MB).
-        """
-        if timeout is not None:
-            timeout = sparql.check_timeout(timeout)
-        limit = _check_limit(limit)
-        # checked (and parsed by Oxigraph, for the errors only it finds) in a limited process before anything is sent
-        sparql.grammar()
-        form = sparql.run_limited(_check_only, (text, source), timeout or sparql.DEFAULT_TIMEOUT)
-        params = {"query": text}
-        if self.union:
-            params["union-default-graph"] = ""
-        accept = "application/n-triples" if form in ("CONSTRUCT", "DESCRIBE") else "application/sparql-results+json"
-        req = urllib.request.Request(self.query_url, data=urllib.parse.urlencode(params).encode(), method="POST",
-                                     headers={"Content-Type": "application/x-www-form-urlencoded", "Accept": accept})
-        if timeout is not None:
-            old, self.timeout = self.timeout, timeout
-        try:
-            max_bytes = (memory_mb if memory_mb is not None else sparql.DEFAULT_MEMORY_MB) * 2**20
-            status, _ctype, body = self._request(req, max_bytes)
-        finally:
-            if timeout is not None:
-                self.timeout = old
-        if status != 200:
-            msg = body.decode("utf-8", "replace").strip().splitlines()
-            raise QueryError(f"{self.query_url} answered HTTP {status}: {msg[0] if msg else ''}", source=source)
-        if form in ("CONSTRUCT", "DESCRIBE"):
-            lines = body.decode("utf-8").splitlines(keepends=True)
-            cut = limit is not None and len(lines) > limit
-            return Result(triples="".join(lines[:limit] if cut else lines), truncated=cut)
-        try:
-            res = Result.from_json(json.loads(body))
-        except (ValueError, KeyError):
-            raise QueryError(f"{self.query_url} sent an incomplete or invalid answer "
-                             "(did the server stop the query at its time limit?)", source=source) from None
-        if limit is not None and len(res.rows) > limit:
-            res.rows, res.truncated = res.rows[:limit], True
-        return res
-
-
-def _check_only(text: str, source: str) -> str:
-    import pyoxigraph as ox
-    form = sparql.check(text, source)
-    try:
-        ox.Store().query(text)
-    except SyntaxError as exc:
-        raise sparql.syntax_error(exc, source, text) from None
-    return form

@@ -19,7 +19,8 @@ import pytest
 from conftest import REPO, need
 
 from akn import rdf, sparql
-from akn.store import Endpoint, Store, StoreError
+from akn.endpoint import Endpoint
+from akn.store import Store, StoreError
 
 pytestmark = [pytest.mark.slow, pytest.mark.corpus]
 

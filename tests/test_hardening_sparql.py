@@ -397,7 +397,7 @@ def test_item7_utf16_akn_is_read_as_xml_by_graph_and_load(tmp_path, declared, co
 
 
 def test_item7_plain_text_in_utf16_stays_plain_text(tmp_path):
-    from akn.store import xml_encoding
+    from akn.graph_inputs import xml_encoding
     for codec in ("utf-16", "utf-16-be", "utf-32", "utf-8-sig"):
         assert xml_encoding("Article 1\n<not a tag>".encode(codec)) is None, codec
         assert xml_encoding("  <akomaNtoso/>".encode(codec)) is not None, codec
@@ -531,6 +531,6 @@ def test_item1_and_item5_through_the_oxigraph_server(oxigraph_server, listener, 
                 "--limit", "5", "-f", "csv")
     assert r.returncode == 0, r.stderr
     assert len(r.stdout.splitlines()) == 6 and "cut at 5 rows" in r.stderr
-    from akn.store import Endpoint
+    from akn.endpoint import Endpoint
     with pytest.raises(sparql.QueryError, match="sent more than 0 MB; add LIMIT"):
         Endpoint(oxigraph_server).query("SELECT * WHERE { ?a ?b ?c }", memory_mb=0)

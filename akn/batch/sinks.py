@@ -1,7 +1,7 @@
 """Where the RDF graphs of a batch go besides files: a store or a SPARQL endpoint.
 
 ``--store DIR`` (an embedded :class:`akn.store.Store`) and ``--endpoint URL``
-(:class:`akn.store.Endpoint`, SPARQL 1.1 Graph Store Protocol) receive the
+(:class:`akn.endpoint.Endpoint`, SPARQL 1.1 Graph Store Protocol) receive the
 graph of every converted document, built from its XML output, in groups of
 :data:`GROUP` files. Up-to-date (skipped) inputs are loaded too, so the store
 always holds the whole corpus; each document is the named graph of its
@@ -15,7 +15,6 @@ replaces them, and :attr:`GraphSink.notes` says which.
 """
 from __future__ import annotations
 
-import importlib
 
 GROUP = 200
 
@@ -28,15 +27,10 @@ def make_sink(store: str | None = None, endpoint: str | None = None, replace: bo
     """A :class:`GraphSink` for ``--store``/``--endpoint``, or ``None``."""
     if not store and not endpoint:
         return None
+    from akn.endpoint import Endpoint
+    from akn.store import Store
     try:
-        module = importlib.import_module("akn.store")
-    except ModuleNotFoundError as exc:
-        if exc.name and "akn.store".startswith(exc.name):
-            raise SinkError("--store/--endpoint need akn.store, which is not available in this "
-                            "installation of akn") from None
-        raise
-    try:
-        target = module.Store(store) if store else module.Endpoint(endpoint)
+        target = Store(store) if store else Endpoint(endpoint or "")
     except Exception as exc:  # noqa: BLE001 - reported as one clean line
         raise SinkError(f"cannot use {'store ' + store if store else f'endpoint {endpoint}'}: "
                         f"{exc}") from None

@@ -33,7 +33,7 @@ def graph(files, output, fmt, base, no_concepts):
       akn graph act.xml -f ttl -o act.ttl --base https://example.gov/
     """
     from akn import rdf, turtle
-    from akn.store import graphs_of
+    from akn.graph_inputs import graphs_of
     try:
         import rdflib
         graphs = []

@@ -36,7 +36,8 @@ def load(files, store_dir, endpoint, base, wait, optimize, replace):
       akn load act.xml --endpoint http://127.0.0.1:7878
     """
     from akn.cli.common import DataError
-    from akn.store import Endpoint, Store, StoreCollision, StoreError
+    from akn.endpoint import Endpoint
+    from akn.store import Store, StoreCollision, StoreError
     if bool(store_dir) == bool(endpoint):
         raise click.UsageError("give exactly one of --store DIR or --endpoint URL")
     try:

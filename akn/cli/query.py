@@ -61,7 +61,8 @@ def query(query, qfile, name, list_, store_dir, endpoint, fmt, timeout, limit, m
         text, source = _read_query(qfile)
     else:
         text = query
-    from akn.store import Endpoint, Store, StoreError
+    from akn.endpoint import Endpoint
+    from akn.store import Store, StoreError
     try:
         target = Store(store_dir) if store_dir else Endpoint(endpoint, union=union)
         res = target.query(text, timeout=timeout, source=source, limit=limit, memory_mb=memory_mb)
