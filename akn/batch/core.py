@@ -177,7 +177,7 @@ class Batch:
         self.inputs = inputs
         self.summary.total = len(inputs)
         if self.metadata is not None:
-            from akn.sidecar import match_manifest, read_manifest
+            from akn.metadata_manifest import match_manifest, read_manifest
             self._manifest_entries = match_manifest(read_manifest(self.metadata),
                                                     [(i.path, i.rel) for i in inputs], self.metadata)
         self._plan = plan_outputs(sorted(seen), self.formats)
