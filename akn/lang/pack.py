@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:   # pragma: no cover
@@ -40,4 +40,4 @@ class Pack:
     #: lint: a term quoted as defined elsewhere ("‘X’ as defined in"), group ``term``
     quoted_as_defined: Any = None
     #: words that may start the citation of another act (a cheap test before the external-reference finder)
-    act_words: tuple[str, ...] = field(default=())
+    act_words: tuple[str, ...] = ()

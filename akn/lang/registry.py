@@ -15,7 +15,7 @@ PACKS: dict[str, Pack] = {}
 
 def register(pack: Pack) -> Pack:
     """Add *pack* and its profiles (replacing a pack of the same code); returns it."""
-    if languages.code(pack.code) != pack.code and pack.code not in languages.LANGUAGES:
+    if pack.code not in languages.LANGUAGES:
         raise ValueError(f"{pack.code!r} is not an ISO 639-2/T language code (eng, rus, kaz, fra ...)")
     PACKS[pack.code] = pack
     for profile in pack.profiles:
